@@ -1,0 +1,43 @@
+# ward-analysis — set-up, build and test. `make` lists the targets.
+# Needs only python3 (>= 3.11) and make: the first target that needs the
+# environment creates .venv and installs the project into it.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+
+.DEFAULT_GOAL := help
+.PHONY: help install reports test test-fast lint format clean
+
+help: ## list the targets
+	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  make %-12s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
+
+$(STAMP): pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "ward-analysis needs Python >= 3.11; set PYTHON=python3.11 or newer")'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	@touch $@
+
+install: $(STAMP) ## create .venv and install the project with its test tools
+
+reports: $(STAMP) ## build everything from data/raw/ (for now: clean the yearly tables into data/processed/)
+	$(BIN)/ward-analysis clean
+
+test: $(STAMP) ## run the whole test suite (lint included; slow tests too)
+	$(BIN)/ruff check ward_analysis tests
+	$(BIN)/python -m pytest
+
+test-fast: $(STAMP) ## run the suite without the slow tests
+	$(BIN)/python -m pytest -m "not slow"
+
+lint: $(STAMP) ## ruff check
+	$(BIN)/ruff check ward_analysis tests
+
+format: $(STAMP) ## ruff format and fix imports
+	$(BIN)/ruff check --fix ward_analysis tests
+	$(BIN)/ruff format ward_analysis tests
+
+clean: ## remove the environment and everything generated
+	rm -rf $(VENV) data/processed/*.csv reports/*.html .pytest_cache .ruff_cache .hypothesis

@@ -1,0 +1,40 @@
+"""The package's exception types.
+
+Every error a user can hit derives from :class:`WardAnalysisError`, and its
+message names the file, row, column (or catalog entry and field) involved in
+words an analyst understands.
+"""
+
+from __future__ import annotations
+
+
+class WardAnalysisError(Exception):
+    """Base class of every error raised by ward_analysis."""
+
+
+class ParseError(WardAnalysisError, ValueError):
+    """A text could not be read as a number, range, yes/no or rating."""
+
+
+class CatalogError(WardAnalysisError):
+    """The target catalog is missing, malformed or inconsistent."""
+
+
+class ReportFormatError(WardAnalysisError):
+    """A yearly report table cannot be read as a whole (file-level problem)."""
+
+
+class ObservationsError(WardAnalysisError):
+    """A tidy observations table does not have the expected columns or values."""
+
+
+def where(file: object = None, row: int | None = None, column: str | None = None) -> str:
+    """Format a location as ``file, row N, column 'X'`` (parts that are known)."""
+    parts = []
+    if file is not None:
+        parts.append(str(file))
+    if row is not None:
+        parts.append(f"row {row}")
+    if column is not None:
+        parts.append(f"column '{column}'")
+    return ", ".join(parts)

@@ -1,0 +1,287 @@
+"""Read a yearly report table ("Biểu chỉ tiêu") from CSV or Excel as raw rows.
+
+A ward's table has a title block, a header row (STT, Chỉ tiêu, ĐVT, Kế hoạch,
+Thực hiện / Ước thực hiện, Ghi chú) and data rows. :func:`read_table` finds the
+header, gives each column its role and the year and kind of value it holds, and
+returns the data rows untouched with their row numbers as a person sees them in
+Excel or a text editor (1-based). File-level problems raise
+:class:`ReportFormatError` naming the file, row and column.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import logging
+import re
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import ReportFormatError, where
+from .text import match_key, nfc
+
+log = logging.getLogger("ward_analysis")
+
+HEADER_SEARCH_ROWS = 30
+_YEAR = re.compile(r"(?<!\d)(20\d\d)(?!\d)")
+_TITLE_YEAR = re.compile(r"\b(?:NĂM|năm|Năm)\s+(20\d\d)(?!\d)")
+
+#: Column roles by the start of the header's comparison key. Order matters:
+#: "ước thực hiện" must be tested before "thực hiện".
+_ROLE_PREFIXES: tuple[tuple[str, str], ...] = (
+    ("stt", "stt"),
+    ("so thu tu", "stt"),
+    ("ten chi tieu", "name"),
+    ("cac chi tieu", "name"),
+    ("chi tieu", "name"),
+    ("noi dung", "name"),
+    ("dvt", "unit"),
+    ("don vi tinh", "unit"),
+    ("don vi", "unit"),
+    ("ke hoach", "plan"),
+    ("kh", "plan"),
+    ("uoc thuc hien", "estimate"),
+    ("uoc th", "estimate"),
+    ("uoc tinh", "estimate"),
+    ("thuc hien", "actual"),
+    ("th", "actual"),
+    ("ket qua", "actual"),
+    ("ghi chu", "note"),
+)
+VALUE_ROLES = ("actual", "estimate", "plan")
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column of a table: where it is, what it holds and for which year."""
+
+    index: int
+    header: str
+    role: str
+    year: int | None = None
+
+
+@dataclass
+class RawTable:
+    """The data rows of one yearly table with the meaning of its columns."""
+
+    path: Path
+    year: int
+    header_row: int
+    columns: list[Column]
+    rows: list[tuple[int, list[object]]] = field(default_factory=list)
+
+    def column(self, role: str) -> Column | None:
+        """The single column with ``role`` (name, unit, note, stt), if any."""
+        return next((c for c in self.columns if c.role == role), None)
+
+    @property
+    def value_columns(self) -> list[Column]:
+        """Columns holding figures (plan, actual, estimate), left to right."""
+        return [c for c in self.columns if c.role in VALUE_ROLES]
+
+
+def _role(header: str) -> str | None:
+    key = match_key(header)
+    if not key:
+        return None
+    for prefix, role in _ROLE_PREFIXES:
+        if key == prefix or key.startswith(prefix + " "):
+            return role
+    return None
+
+
+def _cell_text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return nfc(str(value))
+
+
+def _read_csv(path: Path) -> list[list[object]]:
+    data = path.read_bytes()
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise ReportFormatError(
+            f"{where(path.name, line)}: the file is not UTF-8 text (byte 0x{data[exc.start]:02x}); "
+            "save it again as 'CSV UTF-8' (legacy encodings such as Windows-1258 are not read)"
+        ) from None
+    if "\0" in text:
+        raise ReportFormatError(f"{path.name}: the file holds binary data, not CSV text")
+    sample = text.splitlines()[: HEADER_SEARCH_ROWS * 2]
+
+    def tabular_rows(delimiter: str) -> int:
+        return sum(len(r) >= 3 for r in csv.reader(sample, delimiter=delimiter))
+
+    delimiter = max(",;\t", key=tabular_rows)
+    return [list(r) for r in csv.reader(io.StringIO(text), delimiter=delimiter)]
+
+
+def _read_xlsx(path: Path) -> list[list[object]]:
+    import openpyxl  # imported here: only Excel files need it
+
+    try:
+        book = openpyxl.load_workbook(path, read_only=True, data_only=False)
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
+        raise ReportFormatError(
+            f"{path.name}: not a readable .xlsx workbook ({type(exc).__name__}: {exc}); "
+            "the file may be truncated or saved in another format"
+        ) from None
+    try:
+        sheet = book.worksheets[0]
+        if len(book.worksheets) > 1:
+            log.info("%s: reading the first sheet '%s' only", path.name, sheet.title)
+        sheet.reset_dimensions()  # do not trust the size the file claims
+        rows, formulas = [], False
+        for row in sheet.iter_rows(min_row=1):
+            out = []
+            for cell in row:
+                value = getattr(cell, "value", None)
+                if isinstance(value, str) and value.startswith("="):
+                    formulas = True
+                elif (
+                    isinstance(value, int | float)
+                    and not isinstance(value, bool)
+                    and "%" in (getattr(cell, "number_format", "") or "")
+                ):
+                    value = f"{value * 100:.10g}%"  # a share typed as a number, shown as %
+                out.append(value)
+            rows.append(out)
+    finally:
+        book.close()
+    if formulas:
+        rows = _with_cached_results(path, rows)
+    return rows
+
+
+def _with_cached_results(path: Path, rows: list[list[object]]) -> list[list[object]]:
+    """Replace formulas by the result Excel saved with them, where there is one."""
+    import openpyxl
+
+    book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    try:
+        sheet = book.worksheets[0]
+        sheet.reset_dimensions()
+        cached = [[getattr(c, "value", None) for c in r] for r in sheet.iter_rows(min_row=1)]
+    finally:
+        book.close()
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            if isinstance(value, str) and value.startswith("="):
+                result = cached[r][c] if r < len(cached) and c < len(cached[r]) else None
+                if result is not None:
+                    row[c] = result
+    return rows
+
+
+def read_rows(path: str | Path) -> list[list[object]]:
+    """All rows of a CSV (UTF-8) or .xlsx file, cells as read (text, numbers or None)."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    try:
+        if suffix == ".csv":
+            return _read_csv(path)
+        if suffix in (".xlsx", ".xlsm"):
+            return _read_xlsx(path)
+    except FileNotFoundError:
+        raise ReportFormatError(f"{path}: file not found") from None
+    except PermissionError:
+        raise ReportFormatError(f"{path}: no permission to read the file") from None
+    raise ReportFormatError(f"{path.name}: unsupported file type '{suffix}' (use .csv or .xlsx)")
+
+
+def _find_header(path: Path, rows: list[list[object]]) -> int:
+    for i, row in enumerate(rows[:HEADER_SEARCH_ROWS]):
+        roles = {_role(_cell_text(v)) for v in row}
+        if "name" in roles and roles & {"actual", "estimate"}:
+            return i
+        if "name" in roles and sum(bool(_cell_text(v)) for v in row) > 1:
+            raise ReportFormatError(
+                f"{where(path.name, i + 1)}: the header has 'Chỉ tiêu' but no 'Thực hiện' or "
+                "'Ước thực hiện' column, so the table holds no results to read"
+            )
+    if not any(any(_cell_text(v) for v in row) for row in rows):
+        raise ReportFormatError(f"{path.name}: the file is empty")
+    raise ReportFormatError(
+        f"{path.name}: no header row found in the first {HEADER_SEARCH_ROWS} rows "
+        "(expected a row with 'Chỉ tiêu' and 'Thực hiện' or 'Ước thực hiện')"
+    )
+
+
+def _file_year(
+    path: Path, title_rows: list[list[object]], columns: list[Column], header_row: int
+) -> int:
+    name_years = set(_YEAR.findall(path.stem))
+    title_years = {y for row in title_rows for v in row for y in _TITLE_YEAR.findall(_cell_text(v))}
+    result_years = {c.year for c in columns if c.role in ("actual", "estimate") and c.year}
+    for label, years in (("file name", name_years), ("title", title_years)):
+        if len(years) > 1:
+            raise ReportFormatError(
+                f"{path.name}: the {label} names several years ({', '.join(sorted(years))})"
+            )
+    name_year = int(next(iter(name_years))) if name_years else None
+    title_year = int(next(iter(title_years))) if title_years else None
+    if name_year and title_year and name_year != title_year:
+        raise ReportFormatError(
+            f"{path.name}: the file name says {name_year} but the title says {title_year}; "
+            "rename the file or correct the title"
+        )
+    year = title_year or name_year
+    if year is None and len(result_years) == 1:
+        year = next(iter(result_years))
+    if year is None:
+        raise ReportFormatError(
+            f"{where(path.name, header_row)}: cannot tell which year the table is for "
+            "(put the year in the file name, the title or the 'Thực hiện năm …' header)"
+        )
+    if result_years and year not in result_years:
+        raise ReportFormatError(
+            f"{where(path.name, header_row)}: the table is for {year} but its result columns are "
+            f"headed {', '.join(map(str, sorted(result_years)))}; correct the header or the file name"
+        )
+    return year
+
+
+def read_table(path: str | Path) -> RawTable:
+    """Read one yearly table: find its header, columns and year; keep its data rows."""
+    path = Path(path)
+    rows = read_rows(path)
+    h = _find_header(path, rows)
+    columns = []
+    for index, value in enumerate(rows[h]):
+        header = _cell_text(value)
+        role = _role(header)
+        if role is None:
+            if header:
+                log.info("%s: column '%s' is not used", where(path.name, h + 1), header)
+            continue
+        years = _YEAR.findall(header)
+        columns.append(Column(index, header, role, int(years[0]) if years else None))
+    for role in ("name", "unit", "note", "stt"):
+        same = [c for c in columns if c.role == role]
+        if len(same) > 1:
+            raise ReportFormatError(
+                f"{where(path.name, h + 1, same[1].header)}: a second '{same[0].header}' column; "
+                "a table has one such column"
+            )
+    year = _file_year(path, rows[:h], columns, h + 1)
+    columns = [
+        Column(c.index, c.header, c.role, c.year or (year if c.role in VALUE_ROLES else None))
+        for c in columns
+    ]
+    seen: dict[tuple[str, int | None], Column] = {}
+    for c in columns:
+        if c.role in VALUE_ROLES:
+            other = seen.get((c.role, c.year))
+            if other is not None:
+                raise ReportFormatError(
+                    f"{where(path.name, h + 1, c.header)}: two columns hold the same figures "
+                    f"('{other.header}' and '{c.header}')"
+                )
+            seen[(c.role, c.year)] = c
+    data = [(h + 2 + i, row) for i, row in enumerate(rows[h + 1 :])]
+    return RawTable(path=path, year=year, header_row=h + 1, columns=columns, rows=data)
