@@ -6,11 +6,19 @@ The public API:
 - :func:`read_reports` → :class:`CleanResult` (tidy ``observations`` + ``rejects``)
   from the ward's yearly report tables, and :func:`clean`, which also writes them;
 - :func:`load_observations` for a tidy observations CSV;
-- :func:`parse_number`, :func:`parse_range`, :func:`format_number` for
-  Vietnamese-formatted figures;
+- :func:`assess` → one row per (unit, target) as of a year: status,
+  probability of meeting the target, projection with an 80 % interval, pace,
+  plain explanations; :func:`project` for one series;
+- :func:`backtest` / :func:`backtest_summary` to score the forecasts against
+  the final outcomes, with two classic baselines;
+- :func:`synthetic_observations` for invented wards with known outcomes;
+- :func:`parse_number`, :func:`parse_range`, :func:`format_number`,
+  :func:`format_value` for Vietnamese-formatted figures;
 - :class:`WardAnalysisError` and its subclasses.
 """
 
+from .assessment import STATUS_LABELS, assess
+from .backtest import backtest, backtest_summary
 from .catalog import Catalog, Target, load_catalog
 from .cleaning import CleanResult, clean, read_reports
 from .errors import (
@@ -20,10 +28,13 @@ from .errors import (
     ReportFormatError,
     WardAnalysisError,
 )
-from .numbers import format_number, parse_number, parse_range
+from .numbers import format_number, format_value, parse_number, parse_range
 from .observations import load_observations
+from .synthetic import synthetic_observations
+from .trends import project
 
 __all__ = [
+    "STATUS_LABELS",
     "Catalog",
     "CatalogError",
     "CleanResult",
@@ -32,13 +43,19 @@ __all__ = [
     "ReportFormatError",
     "Target",
     "WardAnalysisError",
+    "assess",
+    "backtest",
+    "backtest_summary",
     "clean",
     "format_number",
+    "format_value",
     "load_catalog",
     "load_observations",
     "parse_number",
     "parse_range",
+    "project",
     "read_reports",
+    "synthetic_observations",
 ]
 
 __version__ = "0.1.0"

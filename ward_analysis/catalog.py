@@ -177,6 +177,10 @@ def _target_problems(t: Target) -> list[str]:
             out.append("comparator: an average-growth target must use '>=' or '>'")
     if t.kind == "cumulative" and t.measure not in NUMERIC_MEASURES:
         out.append(f"kind: a {t.measure} target cannot be summed over the term")
+    if t.kind == "cumulative" and t.comparator not in (">=", ">"):
+        out.append(
+            "comparator: a total over the term can only be required to reach at least (>=, >) a figure"
+        )
     if not t.base_year < t.target_year:
         out.append(f"target_year: {t.target_year} must come after the base year {t.base_year}")
     if not t.base_year <= t.first_year <= t.target_year:

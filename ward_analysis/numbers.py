@@ -10,6 +10,7 @@ this makes implausible. Anything that fits no reading raises :class:`ParseError`
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 
@@ -165,3 +166,34 @@ def format_number(value: float, decimals: int = 1, *, lang: str = "vi") -> str:
     if lang == "vi":
         text = text.replace(",", "\0").replace(".", ",").replace("\0", ".")
     return text
+
+
+#: Units as written in English reports (others are dropped in English: "8 đường" → "8").
+_EN_UNITS = {"%": "%", "km": "km", "m": "m", "triệu đồng": "million VND", "tỷ đồng": "billion VND",
+             "%/năm": "%/year", "‰": "‰"}  # fmt: skip
+
+
+def format_value(
+    value: float, unit: str = "", *, lang: str = "vi", decimals: int | None = None
+) -> str:
+    """Format a figure with its unit for a report: ``79,1 %`` (vi) or ``79.1%`` (en).
+
+    ``decimals`` defaults to 1 for percentages, 2 for km, 0 otherwise (counts,
+    money in triệu đồng) unless the figure has a fraction below 100.
+    """
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "–"
+    return _format_value(float(value), unit or "", lang, decimals)
+
+
+@functools.lru_cache(maxsize=65536)
+def _format_value(value: float, unit: str, lang: str, decimals: int | None) -> str:
+    if decimals is None:
+        decimals = 2 if unit == "km" else 1 if unit.startswith(("%", "‰")) else 0
+        if decimals == 0 and not value.is_integer() and abs(value) < 100:
+            decimals = 1
+    number = format_number(value, decimals, lang=lang)
+    if lang == "en":
+        unit = _EN_UNITS.get(unit, "")
+        return f"{number}{unit}" if unit.startswith(("%", "‰")) else f"{number} {unit}".rstrip()
+    return f"{number} {unit}".rstrip()

@@ -1,0 +1,111 @@
+"""Backtest: how well did the forecasts made in earlier years call the final outcome?
+
+For every as-of year before the final year and every (unit, target) whose
+outcome is known in the final year (``achieved`` or ``missed``), compare
+three forecasts of "met at the end of the term":
+
+- **ours** — :func:`assess`'s ``probability``;
+- **pace** — the Eurostat-style pace ratio turned into a call: met when the
+  observed yearly change is at least 95 % of the change still required (or, if
+  nothing more is required, when the current pace keeps the target met);
+- **latest** — met when the latest figure already meets the target.
+
+All three know what is already final at the as-of year (a target already
+achieved or already missed). Scores: the Brier score of the probability
+(the two baselines forecast 0 or 1) and the accuracy of the call
+(probability ≥ 0.5). A forecast that could not be made (no figure yet) counts
+as 0.5 and as a "met" call for ours.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from .assessment import assess, meets
+from .catalog import Catalog
+
+BACKTEST_COLUMNS = [
+    "unit", "target_id", "kind", "as_of", "outcome", "status", "probability",
+    "p_ours", "p_pace", "p_latest",
+]  # fmt: skip
+
+
+def _pace_call(a: pd.DataFrame, catalog: Catalog) -> np.ndarray:
+    up = a["comparator"].isin([">=", ">", "=="]).to_numpy()
+    sign = np.where(up, 1.0, -1.0)
+    req, act = sign * a["required_pace"].to_numpy(), sign * a["actual_pace"].to_numpy()
+    ratio = a["pace_ratio"].to_numpy()
+    latest_ok = _latest_call(a, catalog)
+    with np.errstate(invalid="ignore"):
+        call = np.where(req > 0, ratio >= 0.95, act >= req)
+    return np.where(np.isnan(act) | np.isnan(req), latest_ok, call)
+
+
+def _latest_call(a: pd.DataFrame, catalog: Catalog) -> np.ndarray:
+    out = np.zeros(len(a), dtype=bool)
+    for tid, idx in a.groupby("target_id", sort=False).indices.items():
+        t = catalog[tid]
+        values = a["latest_value"].to_numpy()[idx]
+        if t.kind == "average_growth":
+            out[idx] = values >= t.threshold_value
+        else:
+            out[idx] = meets(values, t)
+    return out
+
+
+def backtest(
+    catalog: Catalog, observations: pd.DataFrame, *, final_year: int | None = None
+) -> pd.DataFrame:
+    """One row per (unit, target, as-of year) whose final outcome is known, with the three forecasts."""
+    final_year = final_year or max(t.target_year for t in catalog)
+    first = min(t.base_year for t in catalog)
+    final = assess(catalog, observations, final_year, explain=False)
+    known = final[final["status"].isin(["achieved", "missed"])]
+    outcome = known.set_index(["unit", "target_id"])["status"].eq("achieved").rename("outcome")
+    frames = []
+    for as_of in range(first, final_year):
+        a = assess(catalog, observations, as_of, explain=False).join(
+            outcome, on=["unit", "target_id"], how="inner"
+        )
+        decided = a["status"].isin(["achieved", "missed"]).to_numpy()
+        fact = (a["status"] == "achieved").to_numpy().astype(float)
+        p_ours = a["probability"].fillna(0.5).to_numpy()
+        p_pace = np.where(decided, fact, _pace_call(a, catalog).astype(float))
+        p_latest = np.where(decided, fact, _latest_call(a, catalog).astype(float))
+        frames.append(a.assign(p_ours=p_ours, p_pace=p_pace, p_latest=p_latest))
+    out = pd.concat(frames, ignore_index=True)
+    return out[BACKTEST_COLUMNS]
+
+
+def backtest_summary(bt: pd.DataFrame, *, by: str | None = None) -> pd.DataFrame:
+    """Brier score (lower is better) and accuracy (higher is better) of each method.
+
+    ``by`` (e.g. ``"kind"`` or ``"as_of"``) adds a breakdown.
+    """
+    outcome = bt["outcome"].astype(float)
+    long = pd.concat(
+        [
+            pd.DataFrame(
+                {
+                    "method": name,
+                    "brier": (bt[col] - outcome) ** 2,
+                    "correct": (bt[col] >= 0.5) == bt["outcome"],
+                    **({by: bt[by]} if by else {}),
+                }
+            )
+            for name, col in (
+                ("ours", "p_ours"),
+                ("pace ratio (Eurostat)", "p_pace"),
+                ("latest value", "p_latest"),
+            )
+        ],
+        ignore_index=True,
+    )
+    keys = ["method", by] if by else ["method"]
+    return (
+        long.groupby(keys, sort=False)
+        .agg(rows=("brier", "size"), brier=("brier", "mean"), accuracy=("correct", "mean"))
+        .round({"brier": 4, "accuracy": 4})
+        .reset_index()
+    )
