@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
 .DEFAULT_GOAL := help
-.PHONY: help install reports test test-fast lint format clean
+.PHONY: help install reports test test-fast lint format bench clean
 
 help: ## list the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  make %-12s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -26,18 +26,21 @@ reports: $(STAMP) ## build everything from data/raw/ (for now: clean the yearly 
 	$(BIN)/ward-analysis clean
 
 test: $(STAMP) ## run the whole test suite (lint included; slow tests too)
-	$(BIN)/ruff check ward_analysis tests
+	$(BIN)/ruff check ward_analysis tests benchmarks
 	$(BIN)/python -m pytest
 
 test-fast: $(STAMP) ## run the suite without the slow tests
 	$(BIN)/python -m pytest -m "not slow"
 
 lint: $(STAMP) ## ruff check
-	$(BIN)/ruff check ward_analysis tests
+	$(BIN)/ruff check ward_analysis tests benchmarks
 
 format: $(STAMP) ## ruff format and fix imports
 	$(BIN)/ruff check --fix ward_analysis tests
 	$(BIN)/ruff format ward_analysis tests
+
+bench: $(STAMP) ## benchmarks: assess 100 … 3,321 synthetic wards (time, peak memory)
+	$(BIN)/python benchmarks/bench_assess.py
 
 clean: ## remove the environment and everything generated
 	rm -rf $(VENV) data/processed/*.csv reports/*.html .pytest_cache .ruff_cache .hypothesis

@@ -58,3 +58,36 @@ def table(tmp_path):
         return write_table(tmp_path / name, rows, **kwargs)
 
     return make
+
+
+def make_catalog(tmp_path: Path, *entries: dict):
+    """Write and load a small catalog (term 2020–2025, first counted year 2021)."""
+    import yaml
+
+    from ward_analysis import load_catalog
+
+    doc = {"unit": "Phường Thử", "base_year": 2020, "first_year": 2021, "target_year": 2025}
+    base = {"text_vi": "x", "name_vi": "Chỉ tiêu", "name_en": "Target", "unit_of_measure": "%"}
+    doc["targets"] = [
+        base | {"name_vi": f"Chỉ tiêu {e['id']}", "item": int(str(e["id"]).rstrip("abcdef"))} | e
+        for e in entries
+    ]
+    path = tmp_path / "catalog.yaml"
+    path.write_text(yaml.safe_dump(doc, allow_unicode=True), encoding="utf-8")
+    return load_catalog(path)
+
+
+def obs_frame(series: dict, *, unit: str = "Phường Thử", kind: str = "actual", basis=None):
+    """Tidy observations from ``{target_id: {year: value}}``."""
+    import pandas as pd
+
+    rows = [
+        {"unit": unit, "target_id": tid, "year": year, "value": value, "value_kind": kind,
+         "basis": basis, "source": "test", "note": None}
+        for tid, values in series.items()
+        for year, value in values.items()
+    ]  # fmt: skip
+    return pd.DataFrame(
+        rows,
+        columns=["unit", "target_id", "year", "value", "value_kind", "basis", "source", "note"],
+    )

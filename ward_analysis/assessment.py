@@ -103,9 +103,9 @@ def _upward(target: Target) -> bool:
 
 
 def _status_from_p(p: np.ndarray) -> np.ndarray:
-    return np.where(
-        p >= ON_TRACK, "on_track", np.where(p >= OFF_TRACK, "at_risk", "off_track")
-    ).astype(object)
+    p = np.asarray(p, dtype=float)
+    status = np.where(p >= ON_TRACK, "on_track", np.where(p >= OFF_TRACK, "at_risk", "off_track"))
+    return np.where(np.isnan(p), "insufficient_data", status).astype(object)
 
 
 def _pass_history_model(target: Target) -> bool:

@@ -187,12 +187,12 @@ class _Fields:
         }
 
     def _value_texts(self, key: str) -> np.ndarray:
-        values = np.asarray(self.c[key], dtype=float)
-        d = self.d
-        return _texts(
-            np.round(values, 1 if d is None else d),
-            lambda v: show(v, self.t, self.lang, decimals=d),
-        )
+        values = np.round(np.asarray(self.c[key], dtype=float), 1 if self.d is None else self.d)
+        t, lang, d = self.t, self.lang, self.d
+        if t.measure in ("boolean", "rating") and t.kind != "cumulative":
+            return _texts(values, lambda v: show(v, t, lang))
+        unit = _unit(t)
+        return _texts(values, lambda v: format_value(v, unit, lang=lang, decimals=d))
 
     def __getitem__(self, name: str):
         if name in self.constants:
@@ -260,25 +260,25 @@ def _sentences(c: dict[str, np.ndarray], t: Target, lang: str) -> np.ndarray:
     n = len(c["status"])
     fields = _Fields(c, t, lang)
     out = np.full(n, None, dtype=object)
+    done = np.zeros(n, dtype=bool)
     status = c["status"]
 
     def fill(mask: np.ndarray, case: tuple[str, str]) -> None:
-        rows = np.flatnonzero(mask & (out == None))  # noqa: E711
+        rows = np.flatnonzero(mask & ~done)
         if not len(rows):
             return
-        pieces: list[object] = [""]
+        done[rows] = True
+        template, columns = "", []
         for literal, field, _, _ in string.Formatter().parse(_TEMPLATES[case][lang]):
             value = fields[field] if field else ""
             if isinstance(value, np.ndarray):
-                pieces[-1] += literal
-                pieces += [value[rows], ""]
-            else:  # fold literals and constants together: fewer array operations
-                pieces[-1] += literal + value
-        text = pieces[0]
-        for piece in pieces[1:]:
-            if isinstance(piece, np.ndarray) or piece:
-                text = text + piece
-        out[rows] = text
+                template += literal.replace("%", "%%") + "%s"
+                columns.append(value[rows].tolist())
+            else:  # constants go straight into the template
+                template += (literal + value).replace("%", "%%")
+        out[rows] = (
+            [template % parts for parts in zip(*columns, strict=True)] if columns else template % ()
+        )
 
     every = np.ones(n, dtype=bool)
     final = (status == "achieved") | (status == "missed")

@@ -157,9 +157,11 @@ def default_priors(scale: str, z: np.ndarray) -> Priors:
     z = np.atleast_2d(z)
     if scale != "identity":
         return Priors(PRIOR_NOISE[scale], PRIOR_SLOPE[scale])
-    with np.errstate(all="ignore"):
-        level = np.nanmean(np.abs(z), axis=1) if z.size else np.ones(0)
-    level = np.where(np.isfinite(level) & (level > 0), level, 1.0)
+    seen = ~np.isnan(z)
+    total = np.where(seen, np.abs(z), 0.0).sum(axis=1)
+    count = seen.sum(axis=1)
+    level = np.divide(total, count, out=np.ones(len(count)), where=count > 0)
+    level = np.where(level > 0, level, 1.0)
     return Priors(PRIOR_NOISE[scale] * level, PRIOR_SLOPE[scale] * level)
 
 

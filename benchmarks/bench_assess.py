@@ -1,0 +1,82 @@
+"""Benchmark: assess many units at once (``make bench``).
+
+Goal (issue 3): 3,321 units × the catalog's targets × 6 years assessed in
+under 2 s on a 2-core machine, with the process's peak memory under 1 GB.
+Each size runs in a fresh subprocess so that peak memory (max RSS) is its own.
+The synthetic data are made before the clock starts; the time is the median
+of 5 calls of ``assess(catalog, observations, 2023)`` (explanations included)
+after a first call, whose time is shown too.
+"""
+
+from __future__ import annotations
+
+import json
+import resource
+import statistics
+import subprocess
+import sys
+import time
+
+SIZES = (100, 300, 1000, 3321)
+GOAL_SECONDS, GOAL_MB = 2.0, 1024
+
+
+def run_one(n_units: int) -> dict:
+    import warnings
+
+    warnings.simplefilter("ignore")
+    import ward_analysis as wa
+
+    catalog = wa.load_catalog()
+    obs = wa.synthetic_observations(catalog, n_units, seed=2026)
+    before_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    start = time.perf_counter()
+    wa.assess(catalog, obs, 2023)  # the first call also pays for lazy imports and empty caches
+    first = time.perf_counter() - start
+    times = []
+    for _ in range(5):
+        start = time.perf_counter()
+        out = wa.assess(catalog, obs, 2023)
+        times.append(time.perf_counter() - start)
+    return {
+        "units": n_units,
+        "targets": len(catalog),
+        "rows_in": len(obs),
+        "rows_out": len(out),
+        "first_s": first,
+        "median_s": statistics.median(times),
+        "min_s": min(times),
+        "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        "data_mb": before_mb,
+    }
+
+
+def main() -> int:
+    if len(sys.argv) == 3 and sys.argv[1] == "--one":
+        print(json.dumps(run_one(int(sys.argv[2]))))
+        return 0
+    results = []
+    print(
+        f"{'units':>6} {'targets':>7} {'rows in':>9} {'rows out':>9} {'first s':>8} {'median s':>9} {'min s':>7} {'peak MB':>8}"
+    )
+    for n in SIZES:
+        proc = subprocess.run(
+            [sys.executable, __file__, "--one", str(n)], capture_output=True, text=True, check=True
+        )
+        r = json.loads(proc.stdout.strip().splitlines()[-1])
+        results.append(r)
+        print(f"{r['units']:>6} {r['targets']:>7} {r['rows_in']:>9} {r['rows_out']:>9} "
+              f"{r['first_s']:>8.3f} {r['median_s']:>9.3f} {r['min_s']:>7.3f} {r['peak_mb']:>8.0f}")  # fmt: skip
+    small, big = results[0], results[-1]
+    print(
+        f"time grows {big['median_s'] / small['median_s']:.1f}× for {big['units'] / small['units']:.0f}× the units"
+    )
+    ok = big["median_s"] < GOAL_SECONDS and big["peak_mb"] < GOAL_MB
+    print(
+        f"goal (< {GOAL_SECONDS} s, < {GOAL_MB} MB at {big['units']} units): {'met' if ok else 'NOT met'}"
+    )
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
