@@ -396,3 +396,18 @@ def test_an_achieved_total_stays_achieved(tmp_path, flows):
     if "achieved" in statuses:
         first = statuses.index("achieved")
         assert set(statuses[first:]) == {"achieved"}
+
+
+def test_zeros_are_figures_not_gaps(tmp_path):
+    level = {"id": "9", "kind": "end_level", "measure": "count", "comparator": ">=", "threshold": 3,
+             "unit_of_measure": "trường"}  # fmt: skip
+    cat = make_catalog(tmp_path, level, COUNT_10, GROWTH)
+    obs = obs_frame(
+        {"9": {2020: 0, 2021: 0, 2022: 1}, "12": {2021: 0, 2022: 0}, "1": {2020: 0.0, 2021: 5.0}}
+    )
+    a = assess(cat, obs, 2022)
+    assert one(a, "9")["n_points"] == 3 and one(a, "9")["latest_value"] == 1
+    assert 0 <= one(a, "9")["probability"] <= 1
+    r = one(a, "12")
+    assert r["latest_value"] == 0 and r["probability"] < 0.01 and r["status"] == "off_track"
+    assert one(a, "1")["status"] == "insufficient_data"  # growth from a base of zero is undefined

@@ -406,7 +406,7 @@ def _assess_growth(panel: _Panel, target: Target, ctx: _Context) -> dict[str, np
     latest = panel.at(panel.last_idx)
     t_last = panel.year_at(panel.last_idx)
     g = target.threshold_value / 100
-    _, _, mean, sd = _trend_projection(panel, target, result, T, ctx)
+    _, scale, mean, sd = _trend_projection(panel, target, result, T, ctx)
 
     def cagr(value, years):
         with np.errstate(divide="ignore", invalid="ignore"):
@@ -415,7 +415,7 @@ def _assess_growth(panel: _Panel, target: Target, ctx: _Context) -> dict[str, np
     for k in ("projected_value", "projected_low", "projected_high"):
         result[k] = cagr(result[k], T - base)
     needed_level = v0 * (1 + g) ** (T - base)
-    p = prob_beyond(mean, sd, np.log(needed_level), True)
+    p = prob_beyond(mean, sd, to_scale(needed_level, scale), True)
     so_far = cagr(latest, t_last - base)
     with np.errstate(divide="ignore", invalid="ignore"):
         required = np.where(
@@ -423,12 +423,12 @@ def _assess_growth(panel: _Panel, target: Target, ctx: _Context) -> dict[str, np
         )
     _pace(result, so_far, so_far, required, True)
     result["latest_value"] = so_far
-    usable = ~np.isnan(v0) & (panel.n_points >= 2)
+    usable = (v0 > 0) & (panel.n_points >= 2)
     p = np.where(usable, p, np.nan)
     status = _status_from_p(p)
     status[np.isnan(p)] = "insufficient_data"
     final = panel.column(T)
-    known = ~np.isnan(final) & ~np.isnan(v0)
+    known = ~np.isnan(final) & (v0 > 0)
     final_cagr = cagr(final, np.full(n_units, T - base))
     ok = final_cagr >= target.threshold_value - _TOL
     status[known] = np.where(ok[known], "achieved", "missed")
@@ -523,7 +523,10 @@ def assess(
         & (obs["year"].to_numpy() <= as_of)
         & obs["value"].notna().to_numpy()
     )
-    rows = obs.loc[keep]
+    wanted = [
+        c for c in ("unit", "target_id", "year", "value", "value_kind", "basis") if c in obs.columns
+    ]
+    rows = obs.loc[keep, wanted]
     codes, uniques = pd.factorize(rows["unit"], sort=True)
     units = [unit] if unit is not None else (list(uniques) or [catalog.unit])
     arrays = {

@@ -3,7 +3,7 @@
 The model, for a yearly series of a measure:
 
 - values are put on a scale where a straight line is plausible: ``logit`` for
-  shares bounded by 0–100 %, ``log`` for positive amounts and counts, the plain
+  shares bounded by 0–100 %, ``log(1 + x)`` for amounts and counts, the plain
   value otherwise;
 - a straight line is fitted on that scale by least squares; a single point
   gets no slope but an interval that widens with the horizon (the spread of
@@ -63,13 +63,16 @@ def scale_for(measure: str, valid_range: tuple[float, float] | None = None) -> s
 
 
 def to_scale(values: np.ndarray, scale: str) -> np.ndarray:
-    """Values → modelling scale (NaN stays NaN; non-positive amounts become NaN on ``log``)."""
+    """Values → modelling scale (NaN stays NaN).
+
+    ``log`` is ``log(1 + x)`` so that a count or amount of zero stays usable;
+    amounts and counts are never negative (cleaning rejects them).
+    """
     values = np.asarray(values, dtype=float)
     if scale == "logit":
         return logit(np.clip(values, SHARE_EPS, 100 - SHARE_EPS) / 100)
     if scale == "log":
-        with np.errstate(divide="ignore", invalid="ignore"):
-            return np.where(values > 0, np.log(values), np.nan)
+        return np.log1p(np.maximum(values, 0.0))
     return values
 
 
@@ -79,7 +82,7 @@ def from_scale(z: np.ndarray, scale: str) -> np.ndarray:
     if scale == "logit":
         return 100 * expit(z)
     if scale == "log":
-        return np.exp(z)
+        return np.expm1(z)
     return z
 
 
