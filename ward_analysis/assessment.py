@@ -354,7 +354,7 @@ def _assess_cumulative(panel: _Panel, target: Target, ctx: _Context) -> dict[str
         q = np.where(n_all > 0, n_all / np.maximum(n_all + remaining, 1), 1.0)
         p = np.where(need_int <= 0, 1.0, nbinom.sf(need_int - 1, r, q))
         low, high = nbinom.ppf(0.1, r, q), nbinom.ppf(0.9, r, q)
-        expected = np.where(n_all > 0, r * (1 - q) / q, np.nan)
+        expected = np.where(n_all > 0, nbinom.ppf(0.5, r, q), np.nan)  # the median: inside the interval
         result["method"] = np.full(n_units, "yearly counts, Gamma–Poisson", dtype=object)
     else:
         with np.errstate(invalid="ignore", divide="ignore"):
