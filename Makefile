@@ -22,8 +22,9 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP) ## create .venv and install the project with its test tools
 
-reports: $(STAMP) ## build everything from data/raw/ (for now: clean the yearly tables into data/processed/)
+reports: $(STAMP) ## build everything from data/raw/ (for now: clean, then assess every year into data/processed/)
 	$(BIN)/ward-analysis clean
+	$(BIN)/ward-analysis assess
 
 test: $(STAMP) ## run the whole test suite (lint included; slow tests too)
 	$(BIN)/ruff check ward_analysis tests benchmarks

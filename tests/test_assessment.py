@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 from scipy.stats import nbinom
 
 from ward_analysis import STATUS_LABELS, WardAnalysisError, assess, load_catalog, read_reports
+from ward_analysis import status_matrix as wa_status_matrix
 from ward_analysis.assessment import ASSESS_COLUMNS, OFF_TRACK, ON_TRACK
 
 from .conftest import make_catalog, obs_frame
@@ -411,3 +412,14 @@ def test_zeros_are_figures_not_gaps(tmp_path):
     r = one(a, "12")
     assert r["latest_value"] == 0 and r["probability"] < 0.01 and r["status"] == "off_track"
     assert one(a, "1")["status"] == "insufficient_data"  # growth from a base of zero is undefined
+
+
+def test_status_matrix_is_a_display_table(shipped):
+    cat, obs = shipped
+    stacked = pd.concat([assess(cat, obs, y, explain=False) for y in (2022, 2023)])
+    wide = wa_status_matrix(stacked)
+    assert list(wide.columns) == [2022, 2023] and len(wide) == 33
+    assert wide.loc[("Phường Chi Lăng", "2e"), 2023] == "Đã đạt"
+    assert wa_status_matrix(stacked, lang="en").loc[("Phường Chi Lăng", "2e"), 2023] == "Achieved"
+    with pytest.raises(WardAnalysisError, match="unknown language 'fr'"):
+        wa_status_matrix(stacked, lang="fr")

@@ -37,3 +37,42 @@ def test_console_script_is_installed():
     exe = script if script.exists() else "ward-analysis"
     proc = subprocess.run([str(exe), "--help"], capture_output=True, text=True, check=False)
     assert proc.returncode == 0 and "clean" in proc.stdout
+
+
+def test_assess_command_writes_every_year_and_prints_the_matrix(tmp_path, capsys):
+    assert main(["clean", "--out", str(tmp_path)]) == 0
+    out_csv = tmp_path / "assessment.csv"
+    obs = str(tmp_path / "observations.csv")
+    assert (
+        main(["assess", "--observations", obs, "--out", str(out_csv), "--years", "2022-2023"]) == 0
+    )
+    printed = capsys.readouterr().out
+    assert "Đúng tiến độ" in printed and "Written 66 rows (2 year(s))" in printed
+    import pandas as pd
+
+    frame = pd.read_csv(out_csv, dtype={"target_id": str})
+    assert sorted(frame["as_of"].unique()) == [2022, 2023] and frame["target_id"].nunique() == 33
+    assert main(["assess", "--observations", obs, "--out", str(out_csv), "--lang", "en"]) == 0
+    printed = capsys.readouterr().out
+    assert "On track" in printed and "(6 year(s))" in printed
+
+
+def test_assess_command_refuses_bad_years(tmp_path, capsys):
+    assert main(["clean", "--out", str(tmp_path)]) == 0
+    capsys.readouterr()
+    code = main(
+        ["assess", "--observations", str(tmp_path / "observations.csv"), "--years", "2025-2020"]
+    )
+    assert code == 1
+    assert "'2025-2020' is not a year or a range of years" in capsys.readouterr().err
+
+
+def test_backtest_command_prints_the_scores(tmp_path, capsys):
+    assert main(["clean", "--out", str(tmp_path)]) == 0
+    capsys.readouterr()
+    assert (
+        main(["backtest", "--observations", str(tmp_path / "observations.csv"), "--by", "kind"])
+        == 0
+    )
+    printed = capsys.readouterr().out
+    assert "pace ratio (Eurostat)" in printed and "average_growth" in printed

@@ -17,7 +17,7 @@ The public API:
 - :class:`WardAnalysisError` and its subclasses.
 """
 
-from .assessment import STATUS_LABELS, assess
+from .assessment import STATUS_LABELS, assess, status_matrix
 from .backtest import backtest, backtest_summary
 from .catalog import Catalog, Target, load_catalog
 from .cleaning import CleanResult, clean, read_reports
@@ -55,6 +55,7 @@ __all__ = [
     "parse_range",
     "project",
     "read_reports",
+    "status_matrix",
     "synthetic_observations",
 ]
 

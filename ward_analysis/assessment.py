@@ -354,7 +354,9 @@ def _assess_cumulative(panel: _Panel, target: Target, ctx: _Context) -> dict[str
         q = np.where(n_all > 0, n_all / np.maximum(n_all + remaining, 1), 1.0)
         p = np.where(need_int <= 0, 1.0, nbinom.sf(need_int - 1, r, q))
         low, high = nbinom.ppf(0.1, r, q), nbinom.ppf(0.9, r, q)
-        expected = np.where(n_all > 0, nbinom.ppf(0.5, r, q), np.nan)  # the median: inside the interval
+        expected = np.where(
+            n_all > 0, nbinom.ppf(0.5, r, q), np.nan
+        )  # the median: inside the interval
         result["method"] = np.full(n_units, "yearly counts, Gamma–Poisson", dtype=object)
     else:
         with np.errstate(invalid="ignore", divide="ignore"):
@@ -598,3 +600,20 @@ def assess(
     else:
         out["explanation_vi"] = out["explanation_en"] = ""
     return out[ASSESS_COLUMNS]
+
+
+def status_matrix(assessments: pd.DataFrame, *, lang: str = "vi") -> pd.DataFrame:
+    """Wide table for display: a row per (unit, target), a column per as-of year, status labels.
+
+    ``assessments`` stacks the output of :func:`assess` for several years.
+    """
+    if lang not in ("vi", "en"):
+        raise WardAnalysisError(f"unknown language '{lang}' (use vi or en)")
+    labels = {k: v[0 if lang == "vi" else 1] for k, v in STATUS_LABELS.items()}
+    order = list(dict.fromkeys(assessments["target_id"]))
+    return (
+        assessments.assign(label=assessments["status"].map(labels))
+        .pivot(index=["unit", "target_id"], columns="as_of", values="label")
+        .reindex(order, level="target_id")
+        .rename_axis(columns=None)
+    )

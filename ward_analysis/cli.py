@@ -1,7 +1,11 @@
 """Command-line interface: a thin layer over the Python API.
 
-``ward-analysis clean [--raw DIR] [--out DIR] [--catalog FILE]`` cleans the
-yearly tables and writes the tidy observations and the rejects.
+- ``ward-analysis clean [--raw DIR] [--out DIR] [--catalog FILE]`` cleans the
+  yearly tables and writes the tidy observations, rejects and skipped rows;
+- ``ward-analysis assess [--years 2020-2025] [--observations FILE] [--out FILE]``
+  assesses every target as of each year and writes one tidy CSV;
+- ``ward-analysis backtest [--observations FILE] [--by kind]`` scores the
+  forecasts against the final outcomes, with the two baselines.
 """
 
 from __future__ import annotations
@@ -11,10 +15,41 @@ import logging
 import sys
 from collections.abc import Sequence
 
+import pandas as pd
+
 from . import config
-from .catalog import load_catalog
+from .assessment import assess, status_matrix
+from .backtest import backtest, backtest_summary
+from .catalog import Catalog, load_catalog
 from .cleaning import clean
 from .errors import WardAnalysisError
+from .io import atomic_write_csv
+from .observations import load_observations
+
+ASSESSMENT_PATH = config.PROCESSED_DIR / "assessment.csv"
+
+
+def parse_years(text: str) -> list[int]:
+    """``"2023"`` → [2023]; ``"2020-2025"`` → [2020, …, 2025]; anything else is an error."""
+    parts = text.replace("–", "-").split("-")
+    try:
+        numbers = [int(p) for p in parts]
+    except ValueError:
+        raise WardAnalysisError(
+            f"'{text}' is not a year or a range of years like 2020-2025"
+        ) from None
+    if len(numbers) == 1:
+        numbers = numbers * 2
+    if len(numbers) != 2 or numbers[0] > numbers[1] or not 1900 <= numbers[0] <= 2100:
+        raise WardAnalysisError(f"'{text}' is not a year or a range of years like 2020-2025")
+    return list(range(numbers[0], numbers[1] + 1))
+
+
+def _default_years(catalog: Catalog, observations: pd.DataFrame) -> list[int]:
+    first = min(t.base_year for t in catalog)
+    results = observations[observations["value_kind"] != "plan"]
+    last = int(results["year"].max()) if len(results) else max(t.target_year for t in catalog)
+    return list(range(first, max(first, last) + 1))
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -32,7 +67,56 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--catalog", default=None, help=f"target catalog (default {config.CATALOG_PATH})"
     )
+    p = sub.add_parser("assess", help="assess every target as of each year")
+    p.add_argument(
+        "--years",
+        default=None,
+        help="a year or a range, e.g. 2023 or 2020-2025 (default: every year with data)",
+    )
+    p.add_argument(
+        "--observations",
+        default=None,
+        help=f"tidy observations (default {config.OBSERVATIONS_PATH})",
+    )
+    p.add_argument(
+        "--catalog", default=None, help=f"target catalog (default {config.CATALOG_PATH})"
+    )
+    p.add_argument("--out", default=None, help=f"output CSV (default {ASSESSMENT_PATH})")
+    p.add_argument(
+        "--lang", default="vi", choices=["vi", "en"], help="language of the printed table"
+    )
+    p = sub.add_parser("backtest", help="score past forecasts against the final outcomes")
+    p.add_argument(
+        "--observations",
+        default=None,
+        help=f"tidy observations (default {config.OBSERVATIONS_PATH})",
+    )
+    p.add_argument(
+        "--catalog", default=None, help=f"target catalog (default {config.CATALOG_PATH})"
+    )
+    p.add_argument(
+        "--by", default=None, choices=["kind", "as_of", "target_id"], help="add a breakdown"
+    )
     return parser
+
+
+def _assess(args) -> None:
+    catalog = load_catalog(args.catalog)
+    obs = load_observations(args.observations, catalog=catalog)
+    years = parse_years(args.years) if args.years else _default_years(catalog, obs)
+    frames = [assess(catalog, obs, year) for year in years]
+    result = pd.concat(frames, ignore_index=True)
+    out = atomic_write_csv(result, args.out or ASSESSMENT_PATH)
+    with pd.option_context("display.max_rows", 200, "display.width", 200):
+        print(status_matrix(result, lang=args.lang).droplevel("unit").to_string())
+    print(f"Written {len(result)} rows ({len(years)} year(s)) to {out}")
+
+
+def _backtest(args) -> None:
+    catalog = load_catalog(args.catalog)
+    obs = load_observations(args.observations, catalog=catalog)
+    with pd.option_context("display.max_rows", 200, "display.width", 200):
+        print(backtest_summary(backtest(catalog, obs), by=args.by).to_string(index=False))
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -49,6 +133,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             out = args.out or config.PROCESSED_DIR
             print(result.summary())
             print(f"Written to {out}: observations.csv, rejects.csv, skipped.csv")
+        elif args.command == "assess":
+            _assess(args)
+        elif args.command == "backtest":
+            _backtest(args)
     except WardAnalysisError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
