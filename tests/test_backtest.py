@@ -12,6 +12,8 @@ from ward_analysis.backtest import BACKTEST_COLUMNS
 
 from .conftest import make_catalog, obs_frame
 
+SHARE_80 = {"id": "4", "kind": "end_level", "measure": "share", "comparator": ">=", "threshold": 80}
+
 
 @pytest.fixture(scope="module")
 def catalog():
@@ -46,14 +48,7 @@ def test_ours_beats_both_baselines_on_synthetic_wards(catalog, seed):
 
 
 def test_backtest_scores_are_hand_checkable(tmp_path):
-    target = {
-        "id": "4",
-        "kind": "end_level",
-        "measure": "share",
-        "comparator": ">=",
-        "threshold": 80,
-    }
-    cat = make_catalog(tmp_path, target)
+    cat = make_catalog(tmp_path, SHARE_80)
     obs = obs_frame({"4": {2020: 70, 2021: 74, 2022: 78, 2023: 81, 2024: 82, 2025: 83}})
     bt = backtest(cat, obs)
     assert bt["outcome"].all() and bt["as_of"].tolist() == [2020, 2021, 2022, 2023, 2024]
@@ -66,12 +61,5 @@ def test_backtest_scores_are_hand_checkable(tmp_path):
 
 
 def test_rows_without_a_known_outcome_are_left_out(tmp_path):
-    target = {
-        "id": "4",
-        "kind": "end_level",
-        "measure": "share",
-        "comparator": ">=",
-        "threshold": 80,
-    }
-    cat = make_catalog(tmp_path, target)
+    cat = make_catalog(tmp_path, SHARE_80)
     assert backtest(cat, obs_frame({"4": {2020: 70, 2021: 74}})).empty

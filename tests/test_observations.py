@@ -3,6 +3,7 @@ import math
 import pytest
 
 from ward_analysis import ObservationsError, load_catalog, load_observations
+from ward_analysis.cleaning import OBSERVATION_COLUMNS
 
 HEADER = "unit,target_id,year,value,value_kind,basis,source,note\n"
 
@@ -25,16 +26,7 @@ def test_optional_columns_may_be_left_out(tmp_path):
     path = write(
         tmp_path, "Phường A,4,2023,76.4,actual\n", header="unit,target_id,year,value,value_kind\n"
     )
-    assert list(load_observations(path).columns) == [
-        "unit",
-        "target_id",
-        "year",
-        "value",
-        "value_kind",
-        "basis",
-        "source",
-        "note",
-    ]
+    assert list(load_observations(path).columns) == OBSERVATION_COLUMNS
 
 
 def test_missing_columns_are_named(tmp_path):

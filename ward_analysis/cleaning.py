@@ -125,7 +125,15 @@ def _clean_table(table: RawTable, catalog: Catalog, index: dict[str, str], unit:
     obs, rejects, skipped = [], [], []
     name_col, unit_col, note_col = table.column("name"), table.column("unit"), table.column("note")
     file = table.path.name
-    for row_number, row in table.rows:
+    row_number = 0
+
+    def reject(column: str, raw: str, target_id, code: str, reason: str, year=table.year) -> None:
+        rejects.append(_reject(file, row_number, column, raw, target_id, year, code, reason))
+
+    def skip(text: str, reason: str) -> None:
+        skipped.append((file, row_number, text, reason))
+
+    for row_number, row in table.rows:  # reject() and skip() read row_number
         texts = [_text(v) for v in row]
         if not any(texts):
             continue
@@ -134,75 +142,31 @@ def _clean_table(table: RawTable, catalog: Catalog, index: dict[str, str], unit:
         has_figures = any(missing_reason(v) is None for v in cells.values())
         shown = " | ".join(t for t in texts if t)
         if _is_footer(texts):
-            skipped.append((file, row_number, shown, "signature block or footer of the table"))
+            skip(shown, "signature block or footer of the table")
             continue
         if not name:
             if has_figures:
-                rejects.append(
-                    _reject(
-                        file,
-                        row_number,
-                        name_col.header,
-                        shown,
-                        None,
-                        table.year,
-                        "no_name",
-                        "figures without an indicator name",
-                    )
-                )
+                reject(name_col.header, shown, None, "no_name", "figures without an indicator name")
             else:
-                skipped.append(
-                    (
-                        file,
-                        row_number,
-                        shown,
-                        "no indicator name and no figures (heading, footer or signature)",
-                    )
-                )
+                skip(shown, "no indicator name and no figures (heading, footer or signature)")
             continue
         target_id = index.get(match_key(name)) or index.get(match_key(without_parentheses(name)))
         if target_id is None:
             if has_figures:
-                rejects.append(
-                    _reject(
-                        file,
-                        row_number,
-                        name_col.header,
-                        name,
-                        None,
-                        table.year,
-                        "unknown_target",
-                        f"'{name}' matches no target of the catalog by name or alias "
-                        "(if it is one, add this name to the target's aliases in catalog.yaml)",
-                    )
+                reason = (
+                    f"'{name}' matches no target of the catalog by name or alias "
+                    "(if it is one, add this name to the target's aliases in catalog.yaml)"
                 )
+                reject(name_col.header, name, None, "unknown_target", reason)
             else:
-                skipped.append(
-                    (
-                        file,
-                        row_number,
-                        name,
-                        "indicator not in the catalog, with no figures (heading)",
-                    )
-                )
+                skip(name, "indicator not in the catalog, with no figures (heading)")
             continue
         target = catalog[target_id]
         row_unit = _text(_cell(row, unit_col.index)) if unit_col else ""
         row_note = _text(_cell(row, note_col.index)) if note_col else ""
         basis, basis_note, basis_problem = _basis(target, name, row_note)
         if basis_problem:
-            rejects.append(
-                _reject(
-                    file,
-                    row_number,
-                    name_col.header,
-                    name,
-                    target_id,
-                    table.year,
-                    "ambiguous_basis",
-                    basis_problem,
-                )
-            )
+            reject(name_col.header, name, target_id, "ambiguous_basis", basis_problem)
             continue
         for column, raw in cells.items():
             missing = missing_reason(raw)
@@ -211,17 +175,8 @@ def _clean_table(table: RawTable, catalog: Catalog, index: dict[str, str], unit:
             try:
                 value = parse_cell(raw, target, unit=row_unit, plan=column.role == "plan")
             except ParseError as exc:
-                rejects.append(
-                    _reject(
-                        file,
-                        row_number,
-                        column.header,
-                        _text(raw),
-                        target_id,
-                        column.year,
-                        "bad_value",
-                        str(exc),
-                    )
+                reject(
+                    column.header, _text(raw), target_id, "bad_value", str(exc), year=column.year
                 )
                 continue
             notes = [n for n in (row_note, basis_note) if n]
@@ -281,6 +236,11 @@ def _reject(file, row, column, raw, target_id, year, code, reason) -> dict[str, 
     }
 
 
+def _observation_reject(o: dict, code: str, reason: str) -> dict[str, object]:
+    file, row = o["source"].rsplit(":", 1)
+    return _reject(file, int(row), o["_column"], o["_raw"], o["target_id"], o["year"], code, reason)
+
+
 def _resolve_duplicates(obs: list[dict]) -> tuple[list[dict], list[dict]]:
     """Keep one observation per (unit, target, year, kind, basis); reject the rest, with reasons."""
     groups: dict[tuple, list[dict]] = {}
@@ -296,39 +256,13 @@ def _resolve_duplicates(obs: list[dict]) -> tuple[list[dict], list[dict]]:
         values = {o["value"] for o in group if not math.isnan(o["value"])}
         places = ", ".join(o["source"] for o in group)
         if len(values) > 1:
-            for o in group:
-                file, row = o["source"].rsplit(":", 1)
-                rejects.append(
-                    _reject(
-                        file,
-                        int(row),
-                        o["_column"],
-                        o["_raw"],
-                        target_id,
-                        year,
-                        "conflict",
-                        f"target {target_id}, {kind} {year} has different figures in "
-                        f"{places}; none is used until the tables agree",
-                    )
-                )
+            reason = f"target {target_id}, {kind} {year} has different figures in {places}; none is used until the tables agree"
+            rejects.extend(_observation_reject(o, "conflict", reason) for o in group)
             continue
         first = next((o for o in group if not math.isnan(o["value"])), group[0])
         kept.append(first)
-        for o in group:
-            if o is not first:
-                file, row = o["source"].rsplit(":", 1)
-                rejects.append(
-                    _reject(
-                        file,
-                        int(row),
-                        o["_column"],
-                        o["_raw"],
-                        target_id,
-                        year,
-                        "duplicate",
-                        f"target {target_id}, {kind} {year} is already given by {first['source']}",
-                    )
-                )
+        reason = f"target {target_id}, {kind} {year} is already given by {first['source']}"
+        rejects.extend(_observation_reject(o, "duplicate", reason) for o in group if o is not first)
     return kept, rejects
 
 

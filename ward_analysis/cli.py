@@ -52,6 +52,17 @@ def _default_years(catalog: Catalog, observations: pd.DataFrame) -> list[int]:
     return list(range(first, max(first, last) + 1))
 
 
+def _data_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--observations",
+        default=None,
+        help=f"tidy observations (default {config.OBSERVATIONS_PATH})",
+    )
+    p.add_argument(
+        "--catalog", default=None, help=f"target catalog (default {config.CATALOG_PATH})"
+    )
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="ward-analysis",
@@ -73,27 +84,13 @@ def _parser() -> argparse.ArgumentParser:
         default=None,
         help="a year or a range, e.g. 2023 or 2020-2025 (default: every year with data)",
     )
-    p.add_argument(
-        "--observations",
-        default=None,
-        help=f"tidy observations (default {config.OBSERVATIONS_PATH})",
-    )
-    p.add_argument(
-        "--catalog", default=None, help=f"target catalog (default {config.CATALOG_PATH})"
-    )
+    _data_arguments(p)
     p.add_argument("--out", default=None, help=f"output CSV (default {ASSESSMENT_PATH})")
     p.add_argument(
         "--lang", default="vi", choices=["vi", "en"], help="language of the printed table"
     )
     p = sub.add_parser("backtest", help="score past forecasts against the final outcomes")
-    p.add_argument(
-        "--observations",
-        default=None,
-        help=f"tidy observations (default {config.OBSERVATIONS_PATH})",
-    )
-    p.add_argument(
-        "--catalog", default=None, help=f"target catalog (default {config.CATALOG_PATH})"
-    )
+    _data_arguments(p)
     p.add_argument(
         "--by", default=None, choices=["kind", "as_of", "target_id"], help="add a breakdown"
     )
