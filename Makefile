@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
 .DEFAULT_GOAL := help
-.PHONY: help install reports test test-fast lint format bench clean
+.PHONY: help install reports lab test test-fast lint format bench clean
 
 help: ## list the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  make %-12s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -22,9 +22,12 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP) ## create .venv and install the project with its test tools
 
-reports: $(STAMP) ## build everything from data/raw/ (for now: clean, then assess every year into data/processed/)
-	$(BIN)/ward-analysis clean
+reports: $(STAMP) ## build everything from data/raw/: clean, assess, HTML reports + index in reports/
+	$(BIN)/ward-analysis reports
 	$(BIN)/ward-analysis assess
+
+lab: $(STAMP) ## start JupyterLab on the project's environment (notebooks/)
+	$(BIN)/jupyter lab --notebook-dir=notebooks
 
 test: $(STAMP) ## run the whole test suite (lint included; slow tests too)
 	$(BIN)/ruff check ward_analysis tests benchmarks

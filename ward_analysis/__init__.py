@@ -20,6 +20,7 @@ The public API:
 from .assessment import STATUS_LABELS, assess, status_matrix
 from .backtest import backtest, backtest_summary
 from .catalog import Catalog, Target, load_catalog
+from .charts import displayable, enable_renderer, register_theme, target_chart, target_spec
 from .cleaning import CleanResult, clean, read_reports
 from .errors import (
     CatalogError,
@@ -32,6 +33,7 @@ from .numbers import format_number, format_value, parse_number, parse_range
 from .observations import load_observations
 from .synthetic import synthetic_observations
 from .trends import project
+from .views import TermReview, YearReport, term_review, year_report
 
 __all__ = [
     "STATUS_LABELS",
@@ -42,11 +44,15 @@ __all__ = [
     "ParseError",
     "ReportFormatError",
     "Target",
+    "TermReview",
     "WardAnalysisError",
+    "YearReport",
     "assess",
     "backtest",
     "backtest_summary",
     "clean",
+    "displayable",
+    "enable_renderer",
     "format_number",
     "format_value",
     "load_catalog",
@@ -55,8 +61,13 @@ __all__ = [
     "parse_range",
     "project",
     "read_reports",
+    "register_theme",
     "status_matrix",
     "synthetic_observations",
+    "target_chart",
+    "target_spec",
+    "term_review",
+    "year_report",
 ]
 
 __version__ = "0.1.0"

@@ -37,8 +37,7 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
-from scipy.special import gammaln, ndtr
-from scipy.stats import nbinom
+from scipy.special import betainc, gammaln, ndtr
 
 from .catalog import Catalog, Target
 from .errors import WardAnalysisError
@@ -127,6 +126,25 @@ class _Context:
 
     priors: dict[str, Priors]
     pass_prior: tuple[float, float] = (0.5, 0.5)
+
+
+def nbinom_sf(k: np.ndarray, r: np.ndarray, q: np.ndarray) -> np.ndarray:
+    """P(X > k) for a negative binomial X (r successes, success probability q); X ≥ 0."""
+    k = np.asarray(k, dtype=float)
+    with np.errstate(invalid="ignore"):
+        return np.where(k < 0, 1.0, betainc(np.floor(k) + 1, r, 1 - q))
+
+
+def nbinom_ppf(level: float, r: np.ndarray, q: np.ndarray) -> np.ndarray:
+    """Smallest k with P(X ≤ k) ≥ level, by a vectorised search (scipy.stats is slow to import)."""
+    r, q = np.broadcast_arrays(np.asarray(r, dtype=float), np.asarray(q, dtype=float))
+    mean = r * (1 - q) / q
+    sd = np.sqrt(r * (1 - q)) / q
+    top = int(np.nanmax(np.concatenate([[10.0], (mean + 12 * sd + 10)[np.isfinite(mean)]])))
+    ks = np.arange(top + 1, dtype=float)
+    cdf = 1 - nbinom_sf(ks[None, :], r.ravel()[:, None], q.ravel()[:, None])
+    found = (cdf >= level).argmax(axis=1).astype(float)
+    return np.where(np.isfinite(mean.ravel()), found, np.nan).reshape(r.shape)
 
 
 def _p_all_pass(passes, fails, remaining, prior: tuple[float, float]) -> np.ndarray:
@@ -352,10 +370,10 @@ def _assess_cumulative(panel: _Panel, target: Target, ctx: _Context) -> dict[str
         need_int = np.where(target.comparator == ">", np.floor(need) + 1, np.ceil(need - _TOL))
         r = 0.5 + sum_all
         q = np.where(n_all > 0, n_all / np.maximum(n_all + remaining, 1), 1.0)
-        p = np.where(need_int <= 0, 1.0, nbinom.sf(need_int - 1, r, q))
-        low, high = nbinom.ppf(0.1, r, q), nbinom.ppf(0.9, r, q)
+        p = np.where(need_int <= 0, 1.0, nbinom_sf(need_int - 1, r, q))
+        low, high = nbinom_ppf(0.1, r, q), nbinom_ppf(0.9, r, q)
         expected = np.where(
-            n_all > 0, nbinom.ppf(0.5, r, q), np.nan
+            n_all > 0, nbinom_ppf(0.5, r, q), np.nan
         )  # the median: inside the interval
         result["method"] = np.full(n_units, "yearly counts, Gamma–Poisson", dtype=object)
     else:

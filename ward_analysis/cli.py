@@ -5,7 +5,9 @@
 - ``ward-analysis assess [--years 2020-2025] [--observations FILE] [--out FILE]``
   assesses every target as of each year and writes one tidy CSV;
 - ``ward-analysis backtest [--observations FILE] [--by kind]`` scores the
-  forecasts against the final outcomes, with the two baselines.
+  forecasts against the final outcomes, with the two baselines;
+- ``ward-analysis reports [--years 2020-2025] [--lang vi|en] [--jobs N] [--out DIR]
+  [--continue-on-error]`` cleans the data and builds every HTML report and the index.
 """
 
 from __future__ import annotations
@@ -94,7 +96,44 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--by", default=None, choices=["kind", "as_of", "target_id"], help="add a breakdown"
     )
+    p = sub.add_parser("reports", help="clean the data and build every HTML report and the index")
+    p.add_argument("--years", default=None, help="a year or a range (default: the whole term)")
+    p.add_argument("--lang", default="vi", help="vi or en (default vi)")
+    p.add_argument("--jobs", default=2, type=int, help="reports built at the same time (default 2)")
+    p.add_argument("--out", default=None, help=f"output folder (default {config.REPORTS_DIR})")
+    p.add_argument(
+        "--raw", default=None, help=f"folder of yearly tables (default {config.RAW_DIR})"
+    )
+    p.add_argument(
+        "--catalog", default=None, help=f"target catalog (default {config.CATALOG_PATH})"
+    )
+    p.add_argument(
+        "--continue-on-error",
+        action="store_true",
+        help="build every report even if some fail; list the failures and exit 1",
+    )
+    p.add_argument("--no-progress", action="store_true", help="no progress bar")
     return parser
+
+
+def _reports(args) -> int:
+    from .reports import build_reports  # heavy imports (papermill, nbconvert) only when needed
+
+    result = build_reports(
+        parse_years(args.years) if args.years else None,
+        lang=args.lang,
+        jobs=args.jobs,
+        out=args.out,
+        continue_on_error=args.continue_on_error,
+        raw=args.raw,
+        catalog_path=args.catalog,
+        progress=not args.no_progress,
+    )
+    print(f"Built {len(result.built)} report(s) in {result.seconds:.1f} s; index: {result.index}")
+    if result.failures:
+        print("Failed:\n  - " + "\n  - ".join(result.failures), file=sys.stderr)
+        return 1
+    return 0
 
 
 def _assess(args) -> None:
@@ -134,6 +173,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             _assess(args)
         elif args.command == "backtest":
             _backtest(args)
+        elif args.command == "reports":
+            return _reports(args)
     except WardAnalysisError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1

@@ -14,6 +14,7 @@ RAW_DIR = DATA_DIR / "raw"
 PROCESSED_DIR = DATA_DIR / "processed"
 REPORTS_DIR = PROJ_ROOT / "reports"
 NOTEBOOKS_DIR = PROJ_ROOT / "notebooks"
+CACHE_DIR = PROJ_ROOT / ".cache"
 
 CATALOG_PATH = RAW_DIR / "catalog.yaml"
 OBSERVATIONS_PATH = PROCESSED_DIR / "observations.csv"

@@ -35,8 +35,14 @@ def _decimals(target: Target) -> int | None:
     return max(usual, _own_decimals(target.threshold_value))
 
 
-def show(value: float, target: Target, lang: str, *, decimals: int | None = None) -> str:
-    """A value of ``target`` as people read it: ``76,4 %``, ``Khá``, ``Đạt``."""
+def show(
+    value: float, target: Target, lang: str, *, decimals: int | None = None, raw: bool = False
+) -> str:
+    """A value of ``target`` as people read it: ``76,4 %``, ``Khá``, ``Đạt``.
+
+    ``raw=True`` shows a yearly figure in the unit of the tables even where the
+    target compares something else (an average growth target's amounts).
+    """
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return "–"
     if target.measure == "boolean" and target.kind != "cumulative":
@@ -46,7 +52,10 @@ def show(value: float, target: Target, lang: str, *, decimals: int | None = None
         return target.rating_scale[round(value)]
     if decimals is None:
         decimals = _decimals(target)
-    return format_value(float(value), _unit(target), lang=lang, decimals=decimals)
+    unit = target.unit_of_measure if raw else _unit(target)
+    return format_value(
+        float(value), unit, lang=lang, decimals=None if raw and unit != _unit(target) else decimals
+    )
 
 
 def show_range(
