@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
 .DEFAULT_GOAL := help
-.PHONY: help install reports lab test test-fast lint format bench clean
+.PHONY: help install reports lab test test-fast browser lint format bench clean
 
 help: ## list the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  make %-12s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -29,9 +29,15 @@ reports: $(STAMP) ## build everything from data/raw/: clean, assess, HTML report
 lab: $(STAMP) ## start JupyterLab on the project's environment (notebooks/)
 	$(BIN)/jupyter lab --notebook-dir=notebooks
 
-test: $(STAMP) ## run the whole test suite (lint included; slow tests too)
+test: $(STAMP) browser ## run the whole test suite (lint included; slow notebook and browser tests too)
 	$(BIN)/ruff check ward_analysis tests benchmarks
 	$(BIN)/python -m pytest
+
+browser: ## make sure Debian's chromium is there for the browser tests (installs it when run as root)
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else echo "The browser tests need Chromium: sudo apt-get install chromium" >&2; exit 1; fi; }
 
 test-fast: $(STAMP) ## run the suite without the slow tests
 	$(BIN)/python -m pytest -m "not slow"
@@ -43,8 +49,9 @@ format: $(STAMP) ## ruff format and fix imports
 	$(BIN)/ruff check --fix ward_analysis tests
 	$(BIN)/ruff format ward_analysis tests
 
-bench: $(STAMP) ## benchmarks: assess 100 … 3,321 synthetic wards (time, peak memory)
+bench: $(STAMP) ## benchmarks: assess 100 … 3,321 synthetic wards; build the reports (ours vs naive)
 	$(BIN)/python benchmarks/bench_assess.py
+	$(BIN)/python benchmarks/bench_reports.py
 
 clean: ## remove the environment and everything generated
 	rm -rf $(VENV) data/processed/*.csv reports/*.html .pytest_cache .ruff_cache .hypothesis

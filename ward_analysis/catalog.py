@@ -7,6 +7,7 @@ every problem into one :class:`CatalogError` naming the entry and field.
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Iterator
 from pathlib import Path
@@ -269,11 +270,29 @@ _TERM_KEYS = {"base_year", "first_year", "target_year"}
 def load_catalog(path: str | Path | None = None) -> Catalog:
     """Load and validate a target catalog (default: the shipped one for phường Chi Lăng).
 
+    The result is cached while the file (and its resolution text) is unchanged, so
+    that reports run in one kernel read it once. A catalog is not to be modified.
+
     Raises :class:`CatalogError` naming the entry and field of the first
     problems found (unknown kind, missing threshold, duplicate id, comparator
     that does not fit the measure, text not found verbatim in the resolution…).
     """
     path = Path(path) if path is not None else config.CATALOG_PATH
+    try:
+        stamp = path.stat()
+    except OSError:
+        stamp = None
+    if stamp is None:
+        return _load_catalog(path)
+    return _cached_catalog(path.resolve(), stamp.st_mtime_ns, stamp.st_size)
+
+
+@functools.lru_cache(maxsize=8)
+def _cached_catalog(path: Path, _mtime_ns: int, _size: int) -> Catalog:
+    return _load_catalog(path)
+
+
+def _load_catalog(path: Path) -> Catalog:
     try:
         raw = yaml.safe_load(path.read_text(encoding="utf-8"))
     except FileNotFoundError:

@@ -7,6 +7,7 @@ year, value, value_kind, basis, source, note``. Figures use a decimal point
 
 from __future__ import annotations
 
+import functools
 import math
 from pathlib import Path
 
@@ -51,6 +52,34 @@ def load_observations(
     """
     path = Path(path) if path is not None else config.OBSERVATIONS_PATH
     try:
+        stamp = path.stat()
+    except OSError:
+        stamp = None
+    if stamp is None:
+        frame = _load_observations(path)
+    else:
+        frame = _cached_observations(path.resolve(), stamp.st_mtime_ns, stamp.st_size)
+    if catalog is not None:
+        unknown = sorted(set(frame["target_id"]) - set(catalog.ids))
+        if unknown:
+            rows = frame.index[frame["target_id"].isin(unknown)][:_MAX_LISTED]
+            _raise(
+                path,
+                [
+                    f"{where(path.name, i + 2, 'target_id')}: target '{frame.at[i, 'target_id']}' is not in the catalog"
+                    for i in rows
+                ],
+            )
+    return frame.copy()
+
+
+@functools.lru_cache(maxsize=8)
+def _cached_observations(path: Path, _mtime_ns: int, _size: int) -> pd.DataFrame:
+    return _load_observations(path)
+
+
+def _load_observations(path: Path) -> pd.DataFrame:
+    try:
         raw = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
     except FileNotFoundError:
         hint = " (run 'ward-analysis clean' first)" if path == config.OBSERVATIONS_PATH else ""
@@ -79,10 +108,6 @@ def load_observations(
             )
         if not rec["target_id"].strip():
             problems.append(f"{where(path.name, line, 'target_id')}: empty target id")
-        elif catalog is not None and rec["target_id"].strip() not in catalog:
-            problems.append(
-                f"{where(path.name, line, 'target_id')}: target '{rec['target_id']}' is not in the catalog"
-            )
         years.append(year)
         values.append(value)
     if problems:

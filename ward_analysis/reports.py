@@ -165,15 +165,23 @@ def _failure(job: Job, exc: BaseException) -> str:
     return f"{job.name}: {where}: {ename}: {evalue}".strip()
 
 
-def _worker(jobs: queue.Queue, exports: queue.Queue, fail: Callable[[Job, str], None]) -> None:
+def _worker(
+    jobs: queue.Queue,
+    exports: queue.Queue,
+    fail: Callable[[Job, str], None],
+    ready: threading.Event,
+) -> None:
     """Run jobs from the queue in one kernel of our own, its namespace cleared between notebooks;
-    hand each executed notebook to the exporter so that the kernel never waits for it."""
+    hand each executed notebook to the exporter so that the kernel never waits for it.
+    The kernel starts at once and the first notebook waits for ``ready`` (the data cleaned)."""
     import nbformat
     import papermill
     from jupyter_client.manager import KernelManager
 
-    km = KernelManager(kernel_name="python3", transport="ipc")  # local sockets: no TCP
+    km = KernelManager(kernel_name="python3")
     try:
+        km.start_kernel()
+        ready.wait()
         while True:
             try:
                 job = jobs.get_nowait()
@@ -285,10 +293,8 @@ def build_reports(
     catalog = load_catalog(catalog_path)
     notebooks = [Path(year_notebook)] + ([Path(term_notebook)] if term_notebook else [])
     years = _check(years, lang, jobs, out, notebooks, catalog)
-    cleaned = clean(raw, None, catalog)
     processed = config.PROCESSED_DIR
     obs_path, rej_path = processed / "observations.csv", processed / "rejects.csv"
-    observations = load_observations(obs_path, catalog=catalog)
     common = {"lang": lang, "observations_path": str(obs_path), "catalog_path": str(catalog.path)}
     todo: list[Job] = []
     for year in years:
@@ -300,10 +306,6 @@ def build_reports(
         todo.insert(
             0, Job(stem, notebooks[1], dict(common), out / f"{stem}.html", out / f"{stem}.ipynb")
         )
-    bundle = vega_bundle()
-    logging.getLogger("traitlets").setLevel(
-        logging.ERROR
-    )  # zmq context noise from short-lived clients
     result = BuildResult()
     queue_: queue.Queue = queue.Queue()
     for job in todo:
@@ -321,15 +323,27 @@ def build_reports(
                 log.info("built %s and %s", job.html, job.executed.name)
             bar(job.name, error)
 
+    # kernels start now and boot while the data are cleaned
+    ready = threading.Event()
     exports: queue.Queue = queue.Queue()
-    writer = threading.Thread(target=_exporter, args=(exports, bundle, done), daemon=True)
-    writer.start()
     threads = [
-        threading.Thread(target=_worker, args=(queue_, exports, done), daemon=True)
+        threading.Thread(target=_worker, args=(queue_, exports, done, ready), daemon=True)
         for _ in range(min(jobs, len(todo)))
     ]
     for th in threads:
         th.start()
+    try:
+        cleaned = clean(raw, None, catalog)
+        observations = load_observations(obs_path, catalog=catalog)
+        bundle = vega_bundle()
+    except BaseException:
+        while not queue_.empty():  # nothing to run: let the workers stop their kernels
+            queue_.get_nowait()
+        ready.set()
+        raise
+    ready.set()
+    writer = threading.Thread(target=_exporter, args=(exports, bundle, done), daemon=True)
+    writer.start()
     for th in threads:
         th.join()
     exports.put(None)

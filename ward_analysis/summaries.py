@@ -47,6 +47,16 @@ CSS = """
 """
 
 
+def table_html(frame: pd.DataFrame) -> str:
+    """A plain HTML table of a frame (every cell escaped), in the report's table style."""
+    head = "".join(f"<th>{escape(str(c))}</th>" for c in frame.columns)
+    body = "".join(
+        "<tr>" + "".join(f"<td>{escape(str(v))}</td>" for v in row) + "</tr>"
+        for row in frame.itertuples(index=False)
+    )
+    return f'{CSS}<table class="ward-table"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
+
+
 def label(status: str, lang: str) -> str:
     """The status in the report's language."""
     return STATUS_LABELS[status][0 if lang == "vi" else 1]

@@ -27,6 +27,7 @@ from .summaries import (
     notes_html,
     status_changes,
     status_table_html,
+    table_html,
     year_table,
 )
 
@@ -79,6 +80,10 @@ class YearReport:
         """Targets per status and the change on the previous year."""
         return headline(self.assessment, self.previous, lang=self.lang)
 
+    def headline_html(self) -> str:
+        """The headline as an HTML table."""
+        return table_html(self.headline())
+
     def changes_html(self) -> str:
         """Which targets changed status since the previous year (HTML list)."""
         return notes_html(
@@ -99,6 +104,10 @@ class YearReport:
     def year_table(self) -> pd.DataFrame:
         """The year itself: plan, result and change on the previous year."""
         return year_table(self.observations, self.catalog, self.unit, self.year, lang=self.lang)
+
+    def year_table_html(self) -> str:
+        """The year itself as an HTML table."""
+        return table_html(self.year_table())
 
     def notes_html(self) -> str:
         """Data notes: notice, estimates, basis breaks, gaps, rejects, readings."""
