@@ -39,3 +39,32 @@ def test_unwritable_folder_is_a_clear_error(tmp_path):
     blocker.write_text("a file where a folder should be")  # fails even for root
     with pytest.raises(WardAnalysisError, match=r"reports/x: cannot write here"):
         atomic_write_text(blocker / "x" / "y.txt", "x")
+
+
+def test_cached_loader_reads_again_when_the_file_changes(tmp_path):
+    from ward_analysis.io import cached_while_unchanged
+
+    calls = []
+
+    @cached_while_unchanged
+    def load(path):
+        calls.append(path)
+        return path.read_text()
+
+    f = tmp_path / "a.txt"
+    f.write_text("one")
+    assert load(f) == "one" and load(f) == "one" and len(calls) == 1
+    f.write_text("three")  # other size: read again
+    assert load(f) == "three" and len(calls) == 2
+    with pytest.raises(FileNotFoundError):
+        load(tmp_path / "missing.txt")
+
+
+def test_loaded_observations_are_a_fresh_copy(tmp_path):
+    from ward_analysis import load_observations
+
+    path = tmp_path / "obs.csv"
+    path.write_text("unit,target_id,year,value,value_kind\nA,4,2023,76.4,actual\n", encoding="utf-8")
+    first = load_observations(path)
+    first.loc[0, "value"] = -1
+    assert load_observations(path)["value"].iloc[0] == 76.4

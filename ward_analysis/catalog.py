@@ -7,7 +7,6 @@ every problem into one :class:`CatalogError` naming the entry and field.
 
 from __future__ import annotations
 
-import functools
 import math
 from collections.abc import Iterator
 from pathlib import Path
@@ -19,6 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from . import config
 from .errors import CatalogError
+from .io import cached_while_unchanged
 from .text import match_key, nfc
 
 Kind = Literal["end_level", "annual", "cumulative", "average_growth"]
@@ -277,21 +277,10 @@ def load_catalog(path: str | Path | None = None) -> Catalog:
     problems found (unknown kind, missing threshold, duplicate id, comparator
     that does not fit the measure, text not found verbatim in the resolution…).
     """
-    path = Path(path) if path is not None else config.CATALOG_PATH
-    try:
-        stamp = path.stat()
-    except OSError:
-        stamp = None
-    if stamp is None:
-        return _load_catalog(path)
-    return _cached_catalog(path.resolve(), stamp.st_mtime_ns, stamp.st_size)
+    return _load_catalog(Path(path) if path is not None else config.CATALOG_PATH)
 
 
-@functools.lru_cache(maxsize=8)
-def _cached_catalog(path: Path, _mtime_ns: int, _size: int) -> Catalog:
-    return _load_catalog(path)
-
-
+@cached_while_unchanged
 def _load_catalog(path: Path) -> Catalog:
     try:
         raw = yaml.safe_load(path.read_text(encoding="utf-8"))

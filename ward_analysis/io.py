@@ -2,14 +2,38 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 import pandas as pd
 
 from . import config
 from .errors import WardAnalysisError
+
+T = TypeVar("T")
+
+
+def cached_while_unchanged(loader: Callable[[Path], T]) -> Callable[[Path], T]:
+    """Wrap ``loader(path)`` so that a file is read again only when its size or time changes.
+
+    Reports run one after the other in one kernel read the same catalog and tables: this
+    reads them once. A missing file goes straight to ``loader`` (for its error message).
+    """
+    cached = functools.lru_cache(maxsize=8)(lambda path, _mtime, _size: loader(path))
+
+    @functools.wraps(loader)
+    def load(path: Path) -> T:
+        try:
+            stamp = path.stat()
+        except OSError:
+            return loader(path)
+        return cached(path.resolve(), stamp.st_mtime_ns, stamp.st_size)
+
+    return load
 
 
 def _check_not_raw(path: Path) -> None:

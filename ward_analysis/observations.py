@@ -7,7 +7,6 @@ year, value, value_kind, basis, source, note``. Figures use a decimal point
 
 from __future__ import annotations
 
-import functools
 import math
 from pathlib import Path
 
@@ -17,6 +16,7 @@ from . import config
 from .catalog import Catalog
 from .cleaning import OBSERVATION_COLUMNS, VALUE_KINDS
 from .errors import ObservationsError, where
+from .io import cached_while_unchanged
 from .text import nfc
 
 REQUIRED_COLUMNS = ("unit", "target_id", "year", "value", "value_kind")
@@ -51,14 +51,7 @@ def load_observations(
     value kind, a target not in ``catalog`` when one is given, a duplicate row).
     """
     path = Path(path) if path is not None else config.OBSERVATIONS_PATH
-    try:
-        stamp = path.stat()
-    except OSError:
-        stamp = None
-    if stamp is None:
-        frame = _load_observations(path)
-    else:
-        frame = _cached_observations(path.resolve(), stamp.st_mtime_ns, stamp.st_size)
+    frame = _load_observations(path)
     if catalog is not None:
         unknown = sorted(set(frame["target_id"]) - set(catalog.ids))
         if unknown:
@@ -73,11 +66,7 @@ def load_observations(
     return frame.copy()
 
 
-@functools.lru_cache(maxsize=8)
-def _cached_observations(path: Path, _mtime_ns: int, _size: int) -> pd.DataFrame:
-    return _load_observations(path)
-
-
+@cached_while_unchanged
 def _load_observations(path: Path) -> pd.DataFrame:
     try:
         raw = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
