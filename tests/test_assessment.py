@@ -423,3 +423,14 @@ def test_status_matrix_is_a_display_table(shipped):
     assert wa_status_matrix(stacked, lang="en").loc[("Phường Chi Lăng", "2e"), 2023] == "Achieved"
     with pytest.raises(WardAnalysisError, match="unknown language 'fr'"):
         wa_status_matrix(stacked, lang="fr")
+
+
+def test_negative_binomial_helpers_match_scipy_stats():
+    from ward_analysis.assessment import nbinom_quantiles, nbinom_sf
+
+    rng = np.random.default_rng(0)
+    r, q = rng.uniform(0.5, 60, 300), rng.uniform(0.05, 0.99, 300)
+    for k in (0, 3, 17):
+        assert np.allclose(nbinom_sf(np.full(300, k), r, q), nbinom.sf(k, r, q))
+    for level, got in zip((0.1, 0.5, 0.9), nbinom_quantiles((0.1, 0.5, 0.9), r, q), strict=True):
+        assert np.array_equal(got, nbinom.ppf(level, r, q))

@@ -64,7 +64,9 @@ def test_loaded_observations_are_a_fresh_copy(tmp_path):
     from ward_analysis import load_observations
 
     path = tmp_path / "obs.csv"
-    path.write_text("unit,target_id,year,value,value_kind\nA,4,2023,76.4,actual\n", encoding="utf-8")
+    path.write_text(
+        "unit,target_id,year,value,value_kind\nA,4,2023,76.4,actual\n", encoding="utf-8"
+    )
     first = load_observations(path)
     first.loc[0, "value"] = -1
     assert load_observations(path)["value"].iloc[0] == 76.4

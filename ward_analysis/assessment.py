@@ -37,7 +37,7 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
-from scipy.special import betainc, gammaln, ndtr
+from scipy.special import betainc, gammaln, nbdtrik, ndtr
 
 from .catalog import Catalog, Target
 from .errors import WardAnalysisError
@@ -135,16 +135,16 @@ def nbinom_sf(k: np.ndarray, r: np.ndarray, q: np.ndarray) -> np.ndarray:
         return np.where(k < 0, 1.0, betainc(np.floor(k) + 1, r, 1 - q))
 
 
-def nbinom_ppf(level: float, r: np.ndarray, q: np.ndarray) -> np.ndarray:
-    """Smallest k with P(X ≤ k) ≥ level, by a vectorised search (scipy.stats is slow to import)."""
-    r, q = np.broadcast_arrays(np.asarray(r, dtype=float), np.asarray(q, dtype=float))
-    mean = r * (1 - q) / q
-    sd = np.sqrt(r * (1 - q)) / q
-    top = int(np.nanmax(np.concatenate([[10.0], (mean + 12 * sd + 10)[np.isfinite(mean)]])))
-    ks = np.arange(top + 1, dtype=float)
-    cdf = 1 - nbinom_sf(ks[None, :], r.ravel()[:, None], q.ravel()[:, None])
-    found = (cdf >= level).argmax(axis=1).astype(float)
-    return np.where(np.isfinite(mean.ravel()), found, np.nan).reshape(r.shape)
+def nbinom_quantiles(levels: tuple[float, ...], r: np.ndarray, q: np.ndarray) -> list[np.ndarray]:
+    """For each level, the smallest k with P(X ≤ k) ≥ level (negative binomial), as scipy.stats
+    computes it (an inverse of the incomplete beta, then one step of correction)."""
+    out = []
+    for level in levels:
+        with np.errstate(invalid="ignore"):
+            k = np.ceil(nbdtrik(level, r, q))
+            below = np.clip(k - 1, 0, None)
+            out.append(np.where(1 - nbinom_sf(below, r, q) >= level, below, k))
+    return out
 
 
 def _p_all_pass(passes, fails, remaining, prior: tuple[float, float]) -> np.ndarray:
@@ -371,10 +371,8 @@ def _assess_cumulative(panel: _Panel, target: Target, ctx: _Context) -> dict[str
         r = 0.5 + sum_all
         q = np.where(n_all > 0, n_all / np.maximum(n_all + remaining, 1), 1.0)
         p = np.where(need_int <= 0, 1.0, nbinom_sf(need_int - 1, r, q))
-        low, high = nbinom_ppf(0.1, r, q), nbinom_ppf(0.9, r, q)
-        expected = np.where(
-            n_all > 0, nbinom_ppf(0.5, r, q), np.nan
-        )  # the median: inside the interval
+        low, median, high = nbinom_quantiles((0.1, 0.5, 0.9), r, q)
+        expected = np.where(n_all > 0, median, np.nan)  # the median: inside the interval
         result["method"] = np.full(n_units, "yearly counts, Gamma–Poisson", dtype=object)
     else:
         with np.errstate(invalid="ignore", divide="ignore"):
