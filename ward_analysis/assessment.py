@@ -339,7 +339,14 @@ def _assess_annual(panel: _Panel, target: Target, ctx: _Context) -> dict[str, np
     else:
         fit, scale, _, _ = _trend_projection(panel, target, result, target.target_year, ctx)
         thr_z = to_scale(np.array([target.threshold_value]), scale)[0]
-        p = prob_all_years(fit, all_term_years, thr_z, upward, which=~seen_term)
+        # years after the latest figure follow the trend; unreported years before it (gaps) are
+        # judged by the pass history, not by a backcast of the trend (which a better latest
+        # figure would tilt against them)
+        last_year = panel.year_at(panel.last_idx)
+        later = ~seen_term & (all_term_years[None, :] > last_year[:, None])
+        gaps = (~seen_term & ~later).sum(axis=1)
+        p_gaps = _p_all_pass(ok.sum(1), fail.sum(1), gaps, ctx.pass_prior)
+        p = prob_all_years(fit, all_term_years, thr_z, upward, which=later) * p_gaps
         _level_pace(panel, target, result)
     p = np.where(panel.n_points == 0, np.nan, p)
     status = _status_from_p(p)

@@ -272,7 +272,9 @@ def prob_all_years(
         p_year = np.where(which[:, None, None, :], p_year, 1.0)
     joint = p_year.prod(axis=-1)
     w = _GH_WEIGHTS[:, None] * _GH_WEIGHTS[None, :]
-    return (joint * w[None]).sum(axis=(1, 2))
+    return np.clip(
+        (joint * w[None]).sum(axis=(1, 2)), 0.0, 1.0
+    )  # quadrature rounding stays in [0, 1]
 
 
 Z80 = float(ndtri(0.9))  # the 80 % interval is mean ± Z80 · sd
