@@ -74,10 +74,13 @@ def test_every_year_and_total_targets_are_drawn_their_own_way(shipped):
     assert "Khá" in rating["layer"][0]["encoding"]["y"]["axis"]["labelExpr"]
 
 
-def test_displayable_emits_vegalite_6_and_5(shipped):
+def test_displayable_emits_one_vegalite_5_bundle_for_jupyterlab_and_reports(shipped):
     catalog, obs, a = shipped
-    bundle = displayable(target_spec(catalog["4"], obs, a.loc["4"]))._repr_mimebundle_()
-    assert bundle["application/vnd.vegalite.v6+json"]["$schema"].endswith("v6.json")
+    spec = target_spec(catalog["4"], obs, a.loc["4"])
+    bundle = displayable(spec)._repr_mimebundle_()
+    assert set(bundle) == {"application/vnd.vegalite.v5+json", "text/plain"}
     assert bundle["application/vnd.vegalite.v5+json"]["$schema"].endswith("v5.json")
+    assert bundle["application/vnd.vegalite.v5+json"]["layer"] == spec["layer"]
+    assert spec["$schema"].endswith("v6.json")  # the spec itself is not changed
     chart = target_chart(catalog["4"], obs, a.loc["4"])
-    assert displayable(chart)._repr_mimebundle_()["application/vnd.vegalite.v6+json"]["layer"]
+    assert displayable(chart)._repr_mimebundle_()["application/vnd.vegalite.v5+json"]["layer"]

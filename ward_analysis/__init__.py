@@ -17,11 +17,8 @@ The public API:
 - :class:`WardAnalysisError` and its subclasses.
 """
 
-from .assessment import STATUS_LABELS, assess, status_matrix
-from .backtest import backtest, backtest_summary
-from .catalog import Catalog, Target, load_catalog
-from .charts import displayable, enable_renderer, register_theme, target_chart, target_spec
-from .cleaning import CleanResult, clean, read_reports
+from typing import TYPE_CHECKING
+
 from .errors import (
     CatalogError,
     ObservationsError,
@@ -29,11 +26,49 @@ from .errors import (
     ReportFormatError,
     WardAnalysisError,
 )
-from .numbers import format_number, format_value, parse_number, parse_range
-from .observations import load_observations
-from .synthetic import synthetic_observations
-from .trends import project
-from .views import TermReview, YearReport, term_review, year_report
+
+#: Where each public name lives. Submodules are imported on first use (PEP 562), so that
+#: ``ward-analysis reports`` can start its kernels before pandas, SciPy and pydantic load.
+_LAZY = {
+    "assessment": ["STATUS_LABELS", "assess", "status_matrix"],
+    "backtest": ["backtest", "backtest_summary"],
+    "catalog": ["Catalog", "Target", "load_catalog"],
+    "charts": ["displayable", "enable_renderer", "register_theme", "target_chart", "target_spec"],
+    "cleaning": ["CleanResult", "clean", "read_reports"],
+    "numbers": ["format_number", "format_value", "parse_number", "parse_range"],
+    "observations": ["load_observations"],
+    "synthetic": ["synthetic_observations"],
+    "trends": ["project"],
+    "views": ["TermReview", "YearReport", "term_review", "year_report"],
+}
+_WHERE = {name: module for module, names in _LAZY.items() for name in names}
+
+
+def __getattr__(name: str):
+    if name in _WHERE:
+        import importlib
+
+        value = getattr(importlib.import_module(f".{_WHERE[name]}", __name__), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'ward_analysis' has no attribute '{name}'")
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_WHERE))
+
+
+if TYPE_CHECKING:  # for type checkers and editors: the same names, imported eagerly
+    from .assessment import STATUS_LABELS, assess, status_matrix
+    from .backtest import backtest, backtest_summary
+    from .catalog import Catalog, Target, load_catalog
+    from .charts import displayable, enable_renderer, register_theme, target_chart, target_spec
+    from .cleaning import CleanResult, clean, read_reports
+    from .numbers import format_number, format_value, parse_number, parse_range
+    from .observations import load_observations
+    from .synthetic import synthetic_observations
+    from .trends import project
+    from .views import TermReview, YearReport, term_review, year_report
 
 __all__ = [
     "STATUS_LABELS",

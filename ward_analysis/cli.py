@@ -17,16 +17,13 @@ import logging
 import sys
 from collections.abc import Sequence
 
-import pandas as pd
-
 from . import config
-from .assessment import assess, status_matrix
-from .backtest import backtest, backtest_summary
-from .catalog import Catalog, load_catalog
-from .cleaning import clean
 from .errors import WardAnalysisError
-from .io import atomic_write_csv
-from .observations import load_observations
+
+# Everything else is imported inside the commands: ``reports`` starts its kernels first.
+
+#: What a report kernel imports as soon as it starts (the notebooks' own imports).
+WARM_UP = "import ward_analysis.views, ward_analysis.charts, IPython.display"
 
 ASSESSMENT_PATH = config.PROCESSED_DIR / "assessment.csv"
 
@@ -47,7 +44,7 @@ def parse_years(text: str) -> list[int]:
     return list(range(numbers[0], numbers[1] + 1))
 
 
-def _default_years(catalog: Catalog, observations: pd.DataFrame) -> list[int]:
+def _default_years(catalog, observations) -> list[int]:
     first = min(t.base_year for t in catalog)
     results = observations[observations["value_kind"] != "plan"]
     last = int(results["year"].max()) if len(results) else max(t.target_year for t in catalog)
@@ -117,9 +114,36 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _reports(args) -> int:
-    from .reports import build_reports  # heavy imports (papermill, nbconvert) only when needed
+    # start the kernels before the heavy imports, so that they boot while this process loads
+    from jupyter_client.manager import KernelManager
 
-    result = build_reports(
+    kernels = [KernelManager(kernel_name="python3") for _ in range(max(1, min(args.jobs, 8)))]
+    warm = []
+    for km in kernels:
+        km.start_kernel()
+        client = km.client()  # have the kernels import the library while this process does
+        client.start_channels()
+        client.execute(WARM_UP, silent=True, store_history=False)
+        warm.append(client)
+    try:
+        from .reports import build_reports
+
+        result = _build(build_reports, args, kernels)
+    finally:
+        for client in warm:
+            client.stop_channels()
+        for km in kernels:
+            if km.has_kernel:
+                km.shutdown_kernel(now=True)
+    print(f"Built {len(result.built)} report(s) in {result.seconds:.1f} s; index: {result.index}")
+    if result.failures:
+        print("Failed:\n  - " + "\n  - ".join(result.failures), file=sys.stderr)
+        return 1
+    return 0
+
+
+def _build(build_reports, args, kernels):
+    return build_reports(
         parse_years(args.years) if args.years else None,
         lang=args.lang,
         jobs=args.jobs,
@@ -128,15 +152,18 @@ def _reports(args) -> int:
         raw=args.raw,
         catalog_path=args.catalog,
         progress=not args.no_progress,
+        kernels=kernels,
     )
-    print(f"Built {len(result.built)} report(s) in {result.seconds:.1f} s; index: {result.index}")
-    if result.failures:
-        print("Failed:\n  - " + "\n  - ".join(result.failures), file=sys.stderr)
-        return 1
-    return 0
 
 
 def _assess(args) -> None:
+    import pandas as pd
+
+    from .assessment import assess, status_matrix
+    from .catalog import load_catalog
+    from .io import atomic_write_csv
+    from .observations import load_observations
+
     catalog = load_catalog(args.catalog)
     obs = load_observations(args.observations, catalog=catalog)
     years = parse_years(args.years) if args.years else _default_years(catalog, obs)
@@ -149,6 +176,12 @@ def _assess(args) -> None:
 
 
 def _backtest(args) -> None:
+    import pandas as pd
+
+    from .backtest import backtest, backtest_summary
+    from .catalog import load_catalog
+    from .observations import load_observations
+
     catalog = load_catalog(args.catalog)
     obs = load_observations(args.observations, catalog=catalog)
     with pd.option_context("display.max_rows", 200, "display.width", 200):
@@ -165,6 +198,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     try:
         if args.command == "clean":
+            from .catalog import load_catalog
+            from .cleaning import clean
+
             result = clean(args.raw, args.out, load_catalog(args.catalog))
             out = args.out or config.PROCESSED_DIR
             print(result.summary())

@@ -48,7 +48,7 @@ log = logging.getLogger("ward_analysis")
 TEMPLATES_DIR = Path(__file__).parent / "templates"
 YEAR_NOTEBOOK = config.NOTEBOOKS_DIR / "year_report.ipynb"
 TERM_NOTEBOOK = config.NOTEBOOKS_DIR / "term_review.ipynb"
-VEGALITE_MIME = "application/vnd.vegalite.v6+json"
+VEGALITE_MIME = "application/vnd.vegalite.v5+json"  # see charts.MIMETYPE
 _RESET = "get_ipython().run_line_magic('reset', '-f')"
 
 
@@ -170,6 +170,7 @@ def _worker(
     exports: queue.Queue,
     fail: Callable[[Job, str], None],
     ready: threading.Event,
+    km=None,
 ) -> None:
     """Run jobs from the queue in one kernel of our own, its namespace cleared between notebooks;
     hand each executed notebook to the exporter so that the kernel never waits for it.
@@ -178,9 +179,10 @@ def _worker(
     import papermill
     from jupyter_client.manager import KernelManager
 
-    km = KernelManager(kernel_name="python3")
+    km = km or KernelManager(kernel_name="python3")
     try:
-        km.start_kernel()
+        if not km.has_kernel:
+            km.start_kernel()
         ready.wait()
         while True:
             try:
@@ -281,12 +283,14 @@ def build_reports(
     year_notebook: str | Path = YEAR_NOTEBOOK,
     term_notebook: str | Path | None = TERM_NOTEBOOK,
     progress: bool = True,
+    kernels: list | None = None,
 ) -> BuildResult:
     """Clean the data and build every report (see the module docstring). Returns what was built.
 
     Without ``continue_on_error`` the first failure raises :class:`ReportError`
     (after the running reports finish); with it, all reports are tried and the
-    failures listed in the result.
+    failures listed in the result. ``kernels``: started ``KernelManager``s to use
+    (the CLI starts them before its imports); by default each worker starts its own.
     """
     start = time.perf_counter()
     out = Path(out) if out is not None else config.REPORTS_DIR
@@ -326,9 +330,14 @@ def build_reports(
     # kernels start now and boot while the data are cleaned
     ready = threading.Event()
     exports: queue.Queue = queue.Queue()
+    given = list(kernels or [])
     threads = [
-        threading.Thread(target=_worker, args=(queue_, exports, done, ready), daemon=True)
-        for _ in range(min(jobs, len(todo)))
+        threading.Thread(
+            target=_worker,
+            args=(queue_, exports, done, ready, given[i] if i < len(given) else None),
+            daemon=True,
+        )
+        for i in range(min(jobs, len(todo)))
     ]
     for th in threads:
         th.start()
