@@ -122,7 +122,7 @@ def _reports(args) -> int:
     for km in kernels:
         km.start_kernel()
         client = km.client()  # have the kernels import the library while this process does
-        client.start_channels()
+        client.start_channels(iopub=False, stdin=False, hb=False, control=False)
         client.execute(WARM_UP, silent=True, store_history=False)
         warm.append(client)
     try:
