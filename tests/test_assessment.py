@@ -434,3 +434,19 @@ def test_negative_binomial_helpers_match_scipy_stats():
         assert np.allclose(nbinom_sf(np.full(300, k), r, q), nbinom.sf(k, r, q))
     for level, got in zip((0.1, 0.5, 0.9), nbinom_quantiles((0.1, 0.5, 0.9), r, q), strict=True):
         assert np.array_equal(got, nbinom.ppf(level, r, q))
+
+
+def test_assess_leaves_the_cycle_collector_as_it_found_it(tmp_path):
+    import gc
+
+    cat = make_catalog(tmp_path, SHARE_80)
+    obs = obs_frame({"4": {2021: 70}})
+    assert gc.isenabled()
+    assess(cat, obs, 2021)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        assess(cat, obs, 2021)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

@@ -33,6 +33,8 @@ are on another basis than the target's (item 5's poverty standard).
 
 from __future__ import annotations
 
+import gc
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 import numpy as np
@@ -517,6 +519,20 @@ def results_up_to(observations: pd.DataFrame, as_of: int) -> pd.DataFrame:
     )
 
 
+@contextmanager
+def _without_cycle_collector():
+    """Pause Python's cycle collector: assessing many units makes ~10⁵ short strings and
+    arrays, none in reference cycles, and full collections over a large observations
+    table cost up to half a second at random moments. Restored afterwards."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def assess(
     catalog: Catalog,
     observations: pd.DataFrame,
@@ -533,6 +549,13 @@ def assess(
     target) with the columns of :data:`ASSESS_COLUMNS`. ``explain=False``
     leaves the two explanation columns empty (faster for very many units).
     """
+    with _without_cycle_collector():
+        return _assess(catalog, observations, as_of, unit=unit, explain=explain)
+
+
+def _assess(
+    catalog: Catalog, observations: pd.DataFrame, as_of: int, *, unit: str | None, explain: bool
+) -> pd.DataFrame:
     if not isinstance(as_of, int | np.integer) or isinstance(as_of, bool):
         raise WardAnalysisError(f"as_of must be a year (a whole number), not {as_of!r}")
     missing = {"unit", "target_id", "year", "value", "value_kind"} - set(observations.columns)
