@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import logging
 import sys
 from collections.abc import Sequence
@@ -215,3 +216,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return 1
     return 0
+
+
+def run() -> int:
+    """Entry point of the ``ward-analysis`` command and ``python -m ward_analysis``."""
+    code = main()
+    # The process ends now: spare the interpreter's last full collection over everything the
+    # command loaded (about 0.6 s after a report build).
+    gc.freeze()
+    return code
