@@ -235,7 +235,8 @@ def _empty_result(n: int) -> dict[str, np.ndarray]:
     }
 
 
-def _pace(result, latest, actual, required, upward: bool) -> None:
+def _pace(result, actual, required, upward: bool) -> None:
+    """The classic view: pace so far, pace still required, and their ratio (signed so > 0 helps)."""
     sign = 1.0 if upward else -1.0
     result["actual_pace"] = actual
     result["required_pace"] = required
@@ -252,7 +253,7 @@ def _level_pace(panel: _Panel, target: Target, result) -> None:
         actual = np.where(span > 0, (latest - first) / span, np.nan)
         left = target.target_year - panel.year_at(panel.last_idx)
         required = np.where(left > 0, (target.threshold_value - latest) / left, np.nan)
-    _pace(result, latest, actual, required, _upward(target))
+    _pace(result, actual, required, _upward(target))
 
 
 def _prior_key(target: Target) -> str:
@@ -406,7 +407,7 @@ def _assess_cumulative(panel: _Panel, target: Target, ctx: _Context) -> dict[str
     with np.errstate(divide="ignore", invalid="ignore"):
         actual = np.where(n_term_seen > 0, total / np.maximum(n_term_seen, 1), np.nan)
         required = np.where(remaining > 0, need / np.maximum(remaining, 1), np.nan)
-    _pace(result, total, actual, required, True)
+    _pace(result, actual, required, True)
     p = np.where(n_all == 0, np.nan, p)
     status = _status_from_p(p)
     status[np.isnan(p)] = "insufficient_data"
@@ -448,7 +449,7 @@ def _assess_growth(panel: _Panel, target: Target, ctx: _Context) -> dict[str, np
         required = np.where(
             t_last < T, ((needed_level / latest) ** (1 / (T - t_last)) - 1) * 100, np.nan
         )
-    _pace(result, so_far, so_far, required, True)
+    _pace(result, so_far, required, True)
     result["latest_value"] = so_far
     usable = (v0 > 0) & (panel.n_points >= 2)
     p = np.where(usable, p, np.nan)
@@ -500,23 +501,6 @@ def _learn_priors(panels: list[_Panel]) -> _Context:
         rate = (passes + 0.5) / (passes + fails + 1)
         return _Context(priors, (PASS_PRIOR_WEIGHT * rate, PASS_PRIOR_WEIGHT * (1 - rate)))
     return _Context(priors)
-
-
-def results_up_to(observations: pd.DataFrame, as_of: int) -> pd.DataFrame:
-    """Results (actual or estimate, with a figure) up to ``as_of``; an actual wins over an estimate."""
-    obs = observations
-    keep = (
-        obs["value_kind"].isin(["actual", "estimate"])
-        & (obs["year"] <= as_of)
-        & obs["value"].notna()
-    )
-    rows = obs.loc[keep, ["unit", "target_id", "year", "value", "value_kind", "basis"]]
-    return (
-        rows.assign(_actual=rows["value_kind"] == "actual")
-        .sort_values("_actual", ascending=False, kind="stable")
-        .drop_duplicates(["unit", "target_id", "year", "basis"])
-        .drop(columns="_actual")
-    )
 
 
 @contextmanager
