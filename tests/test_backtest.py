@@ -63,3 +63,16 @@ def test_backtest_scores_are_hand_checkable(tmp_path):
 def test_rows_without_a_known_outcome_are_left_out(tmp_path):
     cat = make_catalog(tmp_path, SHARE_80)
     assert backtest(cat, obs_frame({"4": {2020: 70, 2021: 74}})).empty
+
+
+def test_precomputed_assessments_give_the_same_backtest(catalog):
+    import ward_analysis as wa
+
+    obs = read_reports().observations
+    stacked = pd.concat([wa.assess(catalog, obs, y) for y in range(2020, 2026)], ignore_index=True)
+    reused = backtest(catalog, obs, assessments=stacked)
+    pd.testing.assert_frame_equal(reused, backtest(catalog, obs))
+    partial = backtest(
+        catalog, obs, assessments=stacked[stacked["as_of"] >= 2023]
+    )  # the rest assessed here
+    pd.testing.assert_frame_equal(partial, reused)

@@ -17,6 +17,7 @@ The public API:
 - :class:`WardAnalysisError` and its subclasses.
 """
 
+import sys
 from typing import TYPE_CHECKING
 
 from .errors import (
@@ -26,6 +27,12 @@ from .errors import (
     ReportFormatError,
     WardAnalysisError,
 )
+
+# jsonschema (imported by Altair, nbformat and papermill) imports rfc3987_syntax when it is
+# installed (JupyterLab's jupyter-events brings it), which compiles a grammar at import time:
+# about 2.5 s of every command and kernel start, spent on an IRI format check that nothing
+# here uses. Any import of this package comes through here first, so this one line covers it.
+sys.modules.setdefault("rfc3987_syntax", None)
 
 #: Where each public name lives. Submodules are imported on first use (PEP 562), so that
 #: ``ward-analysis reports`` can start its kernels before pandas, SciPy and pydantic load.

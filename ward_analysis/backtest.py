@@ -55,19 +55,32 @@ def _latest_call(a: pd.DataFrame, catalog: Catalog) -> np.ndarray:
 
 
 def backtest(
-    catalog: Catalog, observations: pd.DataFrame, *, final_year: int | None = None
+    catalog: Catalog,
+    observations: pd.DataFrame,
+    *,
+    final_year: int | None = None,
+    assessments: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
-    """One row per (unit, target, as-of year) whose final outcome is known, with the three forecasts."""
+    """One row per (unit, target, as-of year) whose final outcome is known, with the three forecasts.
+
+    ``assessments``: the output of :func:`assess` for these observations, stacked over
+    as-of years, when the caller has it already; missing years are assessed here.
+    """
     final_year = final_year or max(t.target_year for t in catalog)
     first = min(t.base_year for t in catalog)
-    final = assess(catalog, observations, final_year, explain=False)
+    done = dict(tuple(assessments.groupby("as_of"))) if assessments is not None else {}
+
+    def assess_at(year: int) -> pd.DataFrame:
+        if year in done:
+            return done[year].reset_index(drop=True)
+        return assess(catalog, observations, year, explain=False)
+
+    final = assess_at(final_year)
     known = final[final["status"].isin(["achieved", "missed"])]
     outcome = known.set_index(["unit", "target_id"])["status"].eq("achieved").rename("outcome")
     frames = []
     for as_of in range(first, final_year):
-        a = assess(catalog, observations, as_of, explain=False).join(
-            outcome, on=["unit", "target_id"], how="inner"
-        )
+        a = assess_at(as_of).join(outcome, on=["unit", "target_id"], how="inner")
         decided = a["status"].isin(["achieved", "missed"]).to_numpy()
         fact = (a["status"] == "achieved").to_numpy().astype(float)
         p_ours = a["probability"].fillna(0.5).to_numpy()

@@ -11,7 +11,6 @@ embed Vega-Lite 6 once per page): see :data:`MIMETYPE`.
 from __future__ import annotations
 
 import json
-import sys
 from typing import TYPE_CHECKING
 
 import pandas as pd
@@ -46,11 +45,7 @@ _WORDS = {
 
 
 def _altair():
-    # jsonschema (imported by Altair) imports rfc3987_syntax when it is installed (JupyterLab's
-    # jupyter-events brings it), which compiles a grammar at import: about 2.5 s, spent on an
-    # IRI format check that chart validation never uses. Skip it.
-    sys.modules.setdefault("rfc3987_syntax", None)
-    import altair as alt
+    import altair as alt  # only here: reports never need it (see ward_analysis/__init__.py)
 
     return alt
 

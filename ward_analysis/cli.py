@@ -129,7 +129,17 @@ def _reports(args) -> int:
     try:
         from .reports import build_reports
 
-        result = _build(build_reports, args, kernels)
+        result = build_reports(
+            parse_years(args.years) if args.years else None,
+            lang=args.lang,
+            jobs=args.jobs,
+            out=args.out,
+            continue_on_error=args.continue_on_error,
+            raw=args.raw,
+            catalog_path=args.catalog,
+            progress=not args.no_progress,
+            kernels=kernels,
+        )
     finally:
         for client in warm:
             client.stop_channels()
@@ -141,20 +151,6 @@ def _reports(args) -> int:
         print("Failed:\n  - " + "\n  - ".join(result.failures), file=sys.stderr)
         return 1
     return 0
-
-
-def _build(build_reports, args, kernels):
-    return build_reports(
-        parse_years(args.years) if args.years else None,
-        lang=args.lang,
-        jobs=args.jobs,
-        out=args.out,
-        continue_on_error=args.continue_on_error,
-        raw=args.raw,
-        catalog_path=args.catalog,
-        progress=not args.no_progress,
-        kernels=kernels,
-    )
 
 
 def _assess(args) -> None:

@@ -230,7 +230,10 @@ def term_review(
         ignore_index=True,
     )
     obs_unit = observations[observations["unit"] == unit]
-    return TermReview(catalog, observations, unit, lang, assessments, backtest(catalog, obs_unit))
+    scores = backtest(
+        catalog, obs_unit, assessments=assessments
+    )  # the same assessments, not redone
+    return TermReview(catalog, observations, unit, lang, assessments, scores)
 
 
 __all__ = ["STATUS_COLOURS", "TermReview", "YearReport", "term_review", "year_report"]
