@@ -49,8 +49,9 @@ format: $(STAMP) ## ruff format and fix imports
 	$(BIN)/ruff check --fix ward_analysis tests
 	$(BIN)/ruff format ward_analysis tests
 
-bench: $(STAMP) ## benchmarks: assess 100 … 3,321 synthetic wards; build the reports (ours vs naive)
+bench: $(STAMP) ## benchmarks: assess 100 … 3,321 synthetic wards; clean 100,000 rows; build the reports (ours vs naive)
 	$(BIN)/python benchmarks/bench_assess.py
+	$(BIN)/python benchmarks/bench_clean.py
 	$(BIN)/python benchmarks/bench_reports.py
 
 clean: ## remove the environment and everything generated

@@ -23,7 +23,9 @@ def test_failed_write_keeps_the_old_file(tmp_path, monkeypatch):
         raise OSError("disk full")
 
     monkeypatch.setattr(os, "replace", broken_replace)
-    with pytest.raises(OSError, match="disk full"):
+    with pytest.raises(
+        WardAnalysisError, match=r"out.txt: could not be written \(disk full\); the previous file"
+    ):
         atomic_write_text(target, "new")
     assert target.read_text() == "old"
     assert [p.name for p in tmp_path.iterdir()] == ["out.txt"]
@@ -70,3 +72,20 @@ def test_loaded_observations_are_a_fresh_copy(tmp_path):
     first = load_observations(path)
     first.loc[0, "value"] = -1
     assert load_observations(path)["value"].iloc[0] == 76.4
+
+
+def test_stale_temp_files_of_dead_runs_are_removed_and_live_ones_kept(tmp_path):
+    import subprocess
+    import sys
+
+    from ward_analysis.io import remove_stale_temp_files
+
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
+                          capture_output=True, text=True, check=True).stdout.strip()  # fmt: skip
+    stale = tmp_path / f".observations.csv.{dead}.abc123.tmp"
+    mine = tmp_path / f".rejects.csv.{os.getpid()}.def456.tmp"
+    other = tmp_path / ".notes.tmp"  # not ours: kept
+    for p in (stale, mine, other):
+        p.write_text("half")
+    assert remove_stale_temp_files(tmp_path) == [stale]
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([mine.name, other.name])

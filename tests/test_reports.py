@@ -4,7 +4,6 @@ Marked slow (they run kernels and a browser); ``make test`` and ``.ci/run`` run 
 """
 
 import re
-import shutil
 import unicodedata
 from pathlib import Path
 
@@ -17,13 +16,13 @@ from ward_analysis.reports import ReportError, build_reports
 
 pytestmark = pytest.mark.slow
 FIXTURES = Path(__file__).parent / "fixtures"
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
     out = tmp_path_factory.mktemp("reports")
-    result = build_reports([2022, 2023], out=out, progress=False)
+    processed = tmp_path_factory.mktemp("processed")
+    result = build_reports([2022, 2023], out=out, processed=processed, progress=False)
     return out, result
 
 
@@ -55,48 +54,20 @@ def test_pages_are_self_contained(built):
 
 
 def test_pages_draw_every_chart_offline_in_chromium(built):
-    from playwright.sync_api import sync_playwright
+    from tests.browser import visit
 
     out, _ = built
-    outside, errors = [], []
-    with sync_playwright() as p:
-        browser = p.chromium.launch(
-            executable_path=CHROMIUM,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                  "--disable-component-update", "--disable-sync", "--no-first-run"],
-        )  # fmt: skip
-        page = browser.new_page()
-
-        def route(r):
-            if r.request.url.startswith("file://"):
-                r.continue_()
-            else:
-                outside.append(r.request.url)
-                r.abort()
-
-        page.route("**/*", route)
-        page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-        page.on("pageerror", lambda e: errors.append(str(e)))
-        page.on("dialog", lambda d: (errors.append("dialog: " + d.message), d.dismiss()))
-        pages = (
-            ("year_report_2023_vi.html", 33, "Đánh giá thực hiện các chỉ tiêu đến năm 2025"),
-            ("term_review_vi.html", 1, "Tổng kết nhiệm kỳ 2020–2025"),
-            ("index.html", 0, "Đánh giá thực hiện các chỉ tiêu — mục lục"),
-        )
-        for name, charts, title in pages:
-            page.goto((out / name).as_uri())
-            if charts:
-                page.wait_for_function(
-                    f"document.querySelectorAll('.ward-chart svg.marks').length >= {charts}",
-                    timeout=30_000,
-                )
-            assert page.locator(".ward-chart").count() == charts
-            assert page.locator(".ward-chart svg.marks").count() == charts
-            text = page.inner_text("body")
-            assert title in text and "SỐ LIỆU MINH HỌA" in text, name
-        page.screenshot(path=str(out / "report.png"), full_page=False)
-        browser.close()
-    assert outside == [] and errors == []
+    pages = (
+        ("year_report_2023_vi.html", 33, "Đánh giá thực hiện các chỉ tiêu đến năm 2025"),
+        ("term_review_vi.html", 1, "Tổng kết nhiệm kỳ 2020–2025"),
+        ("index.html", 0, "Đánh giá thực hiện các chỉ tiêu — mục lục"),
+    )
+    session = visit([(out / name, charts) for name, charts, _ in pages])
+    for name, charts, title in pages:
+        seen = session.visits[name]
+        assert seen.charts == charts and seen.drawn == charts, name
+        assert title in seen.text and "SỐ LIỆU MINH HỌA" in seen.text, name
+    assert session.outside == [] and session.errors == [] and session.dialogs == []
 
 
 def test_a_failing_notebook_is_named_and_keeps_the_previous_html(tmp_path):
@@ -104,7 +75,7 @@ def test_a_failing_notebook_is_named_and_keeps_the_previous_html(tmp_path):
     old.write_text("previous good report", encoding="utf-8")
     broken = FIXTURES / "broken.ipynb"
     result = build_reports([2021, 2022], out=tmp_path, year_notebook=broken, term_notebook=None,
-                           continue_on_error=True, progress=False)  # fmt: skip
+                           continue_on_error=True, progress=False, processed=tmp_path / "data")  # fmt: skip
     assert len(result.failures) == 1
     assert re.match(
         r"year_report_2022_vi: cell \d+: ValueError: broken on purpose for 2022", result.failures[0]
@@ -113,9 +84,8 @@ def test_a_failing_notebook_is_named_and_keeps_the_previous_html(tmp_path):
     assert (tmp_path / "year_report_2021_vi.html").exists()
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]  # no temporary files left
     with pytest.raises(ReportError, match="year_report_2022_vi: cell"):
-        build_reports(
-            [2022], out=tmp_path, year_notebook=broken, term_notebook=None, progress=False
-        )
+        build_reports([2022], out=tmp_path, year_notebook=broken, term_notebook=None,
+                      progress=False, processed=tmp_path / "data")  # fmt: skip
 
 
 def test_bad_parameters_are_refused_before_any_notebook_runs(tmp_path, capsys):

@@ -84,7 +84,8 @@ def test_empty_and_non_utf8_and_binary_files(tmp_path):
     legacy = tmp_path / "legacy_2023.csv"
     legacy.write_bytes("STT,Chi tieu\n1,Chi Lăng, Đà\n".encode("cp1258"))
     with pytest.raises(
-        ReportFormatError, match=r"legacy_2023.csv, row 2: the file is not UTF-8 text \(byte 0xe3\)"
+        ReportFormatError,
+        match=r"legacy_2023.csv, row 2, column 2: the file is not UTF-8 text \(byte 0xe3\)",
     ):
         read_table(legacy)
     binary = tmp_path / "bin_2023.csv"

@@ -287,8 +287,11 @@ def _load_catalog(path: Path) -> Catalog:
     except FileNotFoundError:
         raise CatalogError(f"{path}: catalog file not found") from None
     except UnicodeDecodeError as exc:
+        before = exc.object[: exc.start]
+        line, column = before.count(b"\n") + 1, exc.start - before.rfind(b"\n")
         raise CatalogError(
-            f"{path}: catalog is not UTF-8 text ({exc.reason} at byte {exc.start})"
+            f"{path}: line {line}, column {column}: the catalog is not UTF-8 text "
+            f"(byte 0x{exc.object[exc.start]:02x}); save it again as UTF-8"
         ) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)

@@ -17,7 +17,7 @@ import pandas as pd
 from . import config
 from .catalog import Catalog, Target, load_catalog
 from .errors import ParseError, ReportFormatError
-from .io import atomic_write_csv
+from .io import atomic_write_csv, remove_stale_temp_files
 from .numbers import missing_reason
 from .tables import RawTable, read_table
 from .text import match_key, nfc, without_parentheses
@@ -254,7 +254,9 @@ def _resolve_duplicates(obs: list[dict]) -> tuple[list[dict], list[dict]]:
             kept.extend(group)
             continue
         values = {o["value"] for o in group if not math.isnan(o["value"])}
-        places = ", ".join(o["source"] for o in group)
+        places = ", ".join(o["source"] for o in group[:5])
+        if len(group) > 5:
+            places += f" and {len(group) - 5} other rows"
         if len(values) > 1:
             reason = f"target {target_id}, {kind} {year} has different figures in {places}; none is used until the tables agree"
             rejects.extend(_observation_reject(o, "conflict", reason) for o in group)
@@ -341,14 +343,19 @@ def clean(
     raw: str | Path | list[str | Path] | None = None,
     out_dir: str | Path | None = None,
     catalog: Catalog | None = None,
+    *,
+    unit: str | None = None,
 ) -> CleanResult:
     """Clean the yearly tables and write ``observations.csv``, ``rejects.csv`` and ``skipped.csv``.
 
     Files are written atomically into ``out_dir`` (default ``data/processed/``);
-    the raw tables are only read.
+    the raw tables are only read. ``unit``: the ward the tables are for (default the
+    catalog's unit).
     """
-    result = read_reports(raw, catalog)
+    result = read_reports(raw, catalog, unit=unit)
     out = Path(out_dir) if out_dir is not None else config.PROCESSED_DIR
+    for stale in remove_stale_temp_files(out):
+        log.info("removed %s, left by a run that was stopped before it finished", stale.name)
     atomic_write_csv(result.observations, out / config.OBSERVATIONS_PATH.name)
     atomic_write_csv(result.rejects, out / config.REJECTS_PATH.name)
     atomic_write_csv(result.skipped, out / config.SKIPPED_PATH.name)

@@ -7,7 +7,7 @@
 - ``ward-analysis backtest [--observations FILE] [--by kind]`` scores the
   forecasts against the final outcomes, with the two baselines;
 - ``ward-analysis reports [--years 2020-2025] [--lang vi|en] [--jobs N] [--out DIR]
-  [--continue-on-error]`` cleans the data and builds every HTML report and the index.
+  [--raw DIR] [--catalog FILE] [--processed DIR] [--unit NAME] [--continue-on-error]`` cleans the data and builds every HTML report and the index.
 """
 
 from __future__ import annotations
@@ -106,6 +106,12 @@ def _parser() -> argparse.ArgumentParser:
         "--catalog", default=None, help=f"target catalog (default {config.CATALOG_PATH})"
     )
     p.add_argument(
+        "--processed",
+        default=None,
+        help=f"folder for the cleaned tables (default {config.PROCESSED_DIR})",
+    )
+    p.add_argument("--unit", default=None, help="the ward's name shown (default the catalog's)")
+    p.add_argument(
         "--continue-on-error",
         action="store_true",
         help="build every report even if some fail; list the failures and exit 1",
@@ -114,14 +120,29 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _start_kernel(km) -> None:
+    try:
+        km.start_kernel()
+    except Exception as exc:
+        raise WardAnalysisError(
+            f"could not start a Python kernel to run the report notebooks ({type(exc).__name__}: "
+            f"{exc}); check that this environment's python and ipykernel can be run"
+        ) from None
+
+
 def _reports(args) -> int:
+    from .io import check_writable
+
+    # cheap checks first: a folder that cannot be written must not wait for the kernels
+    check_writable(args.out or config.REPORTS_DIR, "reports")
+    check_writable(args.processed or config.PROCESSED_DIR)
     # start the kernels before the heavy imports, so that they boot while this process loads
     from jupyter_client.manager import KernelManager
 
     kernels = [KernelManager(kernel_name="python3") for _ in range(max(1, min(args.jobs, 8)))]
     warm = []
     for km in kernels:
-        km.start_kernel()
+        _start_kernel(km)
         client = km.client()  # have the kernels import the library while this process does
         client.start_channels(iopub=False, stdin=False, hb=False, control=False)
         client.execute(WARM_UP, silent=True, store_history=False)
@@ -137,6 +158,8 @@ def _reports(args) -> int:
             continue_on_error=args.continue_on_error,
             raw=args.raw,
             catalog_path=args.catalog,
+            processed=args.processed,
+            unit=args.unit,
             progress=not args.no_progress,
             kernels=kernels,
         )

@@ -7,12 +7,13 @@ import os
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
-from typing import TypeVar
-
-import pandas as pd
+from typing import TYPE_CHECKING, TypeVar
 
 from . import config
 from .errors import WardAnalysisError
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 T = TypeVar("T")
 
@@ -44,13 +45,41 @@ def _check_not_raw(path: Path) -> None:
         )
 
 
+def check_writable(folder: str | Path, what: str = "") -> Path:
+    """Make sure files can be written in ``folder`` (created if need be), or raise
+    :class:`WardAnalysisError` saying why: ``reports/: cannot write reports here (Permission
+    denied)``. Cheap: used before a long run starts, so that it does not fail at the end."""
+    folder = Path(folder)
+    _check_not_raw(folder / "x")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        fd, probe = tempfile.mkstemp(dir=folder, prefix=".write-test.", suffix=".tmp")
+        os.close(fd)
+        os.unlink(probe)
+    except OSError as exc:
+        raise WardAnalysisError(
+            f"{folder}: cannot write {what + ' ' if what else ''}here ({exc.strerror})"
+        ) from None
+    return folder
+
+
+def _temp_prefix(path: Path) -> str:
+    return f".{path.name}.{os.getpid()}."
+
+
 def atomic_write_bytes(path: str | Path, data: bytes) -> Path:
-    """Write ``data`` to ``path`` via a temporary file in the same folder and a rename."""
+    """Write ``data`` to ``path`` via a temporary file in the same folder and a rename.
+
+    A reader (or a run killed midway) sees the old complete file or the new one, never
+    half of one. The temporary file is named ``.NAME.PID.XXXX.tmp``: a run killed before
+    its rename leaves one behind, which :func:`remove_stale_temp_files` clears later.
+    Any failure to write is a :class:`WardAnalysisError` naming the file.
+    """
     path = Path(path)
     _check_not_raw(path)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=_temp_prefix(path), suffix=".tmp")
     except OSError as exc:
         raise WardAnalysisError(f"{path.parent}: cannot write here ({exc.strerror})") from None
     try:
@@ -60,10 +89,47 @@ def atomic_write_bytes(path: str | Path, data: bytes) -> Path:
             os.fsync(handle.fileno())
         os.chmod(tmp, 0o644)
         os.replace(tmp, path)
-    except BaseException:
+    except BaseException as exc:
         Path(tmp).unlink(missing_ok=True)
+        if isinstance(exc, OSError):
+            raise WardAnalysisError(
+                f"{path}: could not be written ({exc.strerror or exc}); the previous file, "
+                "if any, is unchanged"
+            ) from None
         raise
     return path
+
+
+def remove_stale_temp_files(folder: str | Path) -> list[Path]:
+    """Delete temporary files left in ``folder`` by runs that were killed before their rename.
+
+    Only our own ``.NAME.PID.XXXX.tmp`` files whose process no longer runs are removed.
+    Returns the files removed.
+    """
+    removed = []
+    folder = Path(folder)
+    if not folder.is_dir():
+        return removed
+    for tmp in folder.glob(".*.tmp"):
+        parts = tmp.name.rsplit(".", 3)  # ['.NAME', 'PID', 'XXXX', 'tmp']
+        if len(parts) != 4 or not parts[1].isdigit():
+            continue
+        pid = int(parts[1])
+        if pid == os.getpid() or _process_runs(pid):
+            continue
+        tmp.unlink(missing_ok=True)
+        removed.append(tmp)
+    return removed
+
+
+def _process_runs(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def atomic_write_text(path: str | Path, text: str) -> Path:

@@ -37,7 +37,12 @@ from .assessment import assess, status_matrix
 from .catalog import load_catalog
 from .cleaning import clean
 from .errors import WardAnalysisError
-from .io import atomic_write_bytes, atomic_write_text
+from .io import (
+    atomic_write_bytes,
+    atomic_write_text,
+    check_writable,
+    remove_stale_temp_files,
+)
 from .observations import load_observations
 from .summaries import CSS, badge
 
@@ -79,6 +84,58 @@ class BuildResult:
         return not self.failures
 
 
+#: The parameters the report notebooks declare, and the Python types each may take.
+NOTEBOOK_PARAMETERS: dict[str, tuple[type, ...]] = {
+    "year": (int,),
+    "lang": (str,),
+    "unit": (str, type(None)),
+    "observations_path": (str, type(None)),
+    "rejects_path": (str, type(None)),
+    "catalog_path": (str, type(None)),
+}
+
+
+def notebook_parameters(**values: object) -> dict[str, object]:
+    """Parameters for a report notebook, checked so that they can only ever be data.
+
+    Papermill writes parameters into the notebook as Python source. Only the declared
+    names are accepted, paths become plain strings, and every value must be a plain
+    ``int``, ``str`` or None (a ``str`` subclass or any other object could turn into code
+    when written out); text with control characters (a newline in a path or a ward's name)
+    is refused. Finally each value is written the way Papermill writes it and read back
+    as a literal, which must give the value itself. Raises :class:`WardAnalysisError`.
+    """
+    import ast
+
+    from papermill.translators import PythonTranslator
+
+    out: dict[str, object] = {}
+    for name, value in values.items():
+        if name not in NOTEBOOK_PARAMETERS:
+            raise WardAnalysisError(f"unknown report parameter {name!r}")
+        if isinstance(value, Path):
+            value = str(value)
+        if type(value) not in NOTEBOOK_PARAMETERS[name]:  # exact types: no subclasses
+            raise WardAnalysisError(
+                f"report parameter '{name}' must be "
+                f"{' or '.join(t.__name__ for t in NOTEBOOK_PARAMETERS[name])}, "
+                f"not {type(value).__name__}"
+            )
+        if isinstance(value, str) and any(ord(c) < 32 or ord(c) == 127 for c in value):
+            raise WardAnalysisError(
+                f"report parameter '{name}' contains a line break or control character: {value!r}"
+            )
+        source = PythonTranslator.translate(value)
+        try:
+            same = ast.literal_eval(source) == value
+        except (ValueError, SyntaxError):
+            same = False
+        if not same:
+            raise WardAnalysisError(f"report parameter '{name}' cannot be passed safely: {value!r}")
+        out[name] = value
+    return out
+
+
 def _check(years, lang, jobs, out: Path, notebooks: list[Path], catalog) -> list[int]:
     first = min(t.base_year for t in catalog)
     last = max(t.target_year for t in catalog)
@@ -95,13 +152,7 @@ def _check(years, lang, jobs, out: Path, notebooks: list[Path], catalog) -> list
     for nb in notebooks:
         if not nb.exists():
             raise WardAnalysisError(f"{nb}: notebook not found")
-    try:
-        out.mkdir(parents=True, exist_ok=True)
-        probe = out / ".write-test"
-        probe.write_text("x")
-        probe.unlink()
-    except OSError as exc:
-        raise WardAnalysisError(f"{out}: cannot write reports here ({exc.strerror})") from None
+    check_writable(out, "reports")
     return years
 
 
@@ -179,14 +230,21 @@ def _worker(
 
     km = km or KernelManager(kernel_name="python3")
     try:
+        broken = None
         if not km.has_kernel:
-            km.start_kernel()
+            try:
+                km.start_kernel()
+            except Exception as exc:  # no kernel: every report it takes fails, none is lost
+                broken = f"setup: could not start a Python kernel ({type(exc).__name__}: {exc})"
         ready.wait()
         while True:
             try:
                 job = jobs.get_nowait()
             except queue.Empty:
                 return
+            if broken:
+                fail(job, f"{job.name}: {broken}")
+                continue
             try:
                 notebook = nbformat.read(job.notebook, as_version=4)
                 # the kernel may have run a notebook already: start from a clean namespace
@@ -228,7 +286,8 @@ def _data_files(paths: list[Path]) -> list[tuple[str, str]]:
 
 
 def index_html(assessments: pd.DataFrame, links: dict[int, str], term_link: str | None, catalog,
-               *, lang: str, built_at: str, sources: list[tuple[str, str]], failed: set[int]) -> str:  # fmt: skip
+               *, lang: str, built_at: str, sources: list[tuple[str, str]], failed: set[int],
+               unit: str | None = None) -> str:  # fmt: skip
     """The index page: status of every target by as-of year, linking to each year's report."""
     vi = lang == "vi"
     matrix = status_matrix(assessments, lang=lang).droplevel("unit")
@@ -263,7 +322,7 @@ def index_html(assessments: pd.DataFrame, links: dict[int, str], term_link: str 
 <title>{escape(title)}</title>{CSS}
 <style>body {{ font-family: 'Noto Sans', 'DejaVu Sans', 'Segoe UI', Roboto, Arial, sans-serif; margin: 24px; }}
 th a {{ color: #0969da; }}</style></head>
-<body><h1>{escape(title)}</h1><h3>{escape(catalog.unit)}</h3>{banner}{term}{failures}
+<body><h1>{escape(title)}</h1><h3>{escape(unit or catalog.unit)}</h3>{banner}{term}{failures}
 <table class="ward-table"><thead><tr><th>{"Chỉ tiêu" if vi else "Target"}</th>{head}</tr></thead>
 <tbody>{"".join(rows)}</tbody></table>
 <p>{built}</p><ul>{source_list}</ul></body></html>"""
@@ -278,6 +337,8 @@ def build_reports(
     continue_on_error: bool = False,
     raw: str | Path | None = None,
     catalog_path: str | Path | None = None,
+    processed: str | Path | None = None,
+    unit: str | None = None,
     year_notebook: str | Path = YEAR_NOTEBOOK,
     term_notebook: str | Path | None = TERM_NOTEBOOK,
     progress: bool = True,
@@ -287,21 +348,30 @@ def build_reports(
 
     Without ``continue_on_error`` the first failure raises :class:`ReportError`
     (after the running reports finish); with it, all reports are tried and the
-    failures listed in the result. ``kernels``: started ``KernelManager``s to use
-    (the CLI starts them before its imports); by default each worker starts its own.
+    failures listed in the result. ``raw``, ``catalog_path``: the yearly tables and the
+    catalog (default: the shipped ones); ``processed``: where the cleaned tables go (default
+    ``data/processed/``); ``unit``: the ward shown (default the catalog's). ``kernels``:
+    started ``KernelManager``s to use (the CLI starts them before its imports); by default
+    each worker starts its own.
     """
     start = time.perf_counter()
     out = Path(out) if out is not None else config.REPORTS_DIR
     catalog = load_catalog(catalog_path)
     notebooks = [Path(year_notebook)] + ([Path(term_notebook)] if term_notebook else [])
     years = _check(years, lang, jobs, out, notebooks, catalog)
-    processed = config.PROCESSED_DIR
+    processed = Path(processed) if processed is not None else config.PROCESSED_DIR
     obs_path, rej_path = processed / "observations.csv", processed / "rejects.csv"
-    common = {"lang": lang, "observations_path": str(obs_path), "catalog_path": str(catalog.path)}
+    common = notebook_parameters(
+        lang=lang, unit=unit, observations_path=obs_path, catalog_path=catalog.path
+    )
+    check_writable(processed)
+    for folder in (out, processed):
+        for stale in remove_stale_temp_files(folder):
+            log.info("removed %s, left by a run that was stopped before it finished", stale)
     todo: list[Job] = []
     for year in years:
         stem = f"year_report_{year}_{lang}"
-        params = {"year": year, "rejects_path": str(rej_path), **common}
+        params = notebook_parameters(year=year, rejects_path=rej_path) | common
         todo.append(Job(stem, notebooks[0], params, out / f"{stem}.html", out / f"{stem}.ipynb"))
     if term_notebook:  # the longest: first, so that the workers finish together
         stem = f"term_review_{lang}"
@@ -340,7 +410,7 @@ def build_reports(
     for th in threads:
         th.start()
     try:
-        cleaned = clean(raw, None, catalog)
+        cleaned = clean(raw, processed, catalog, unit=unit)
         observations = load_observations(obs_path, catalog=catalog)
         bundle = vega_bundle()
     except BaseException:
@@ -356,8 +426,10 @@ def build_reports(
     exports.put(None)
     writer.join()
     failed_years = {int(f.split("_")[2]) for f in result.failures if f.startswith("year_report_")}
+    shown_unit = unit or catalog.unit
     assessments = pd.concat(
-        [assess(catalog, observations, y, explain=False) for y in years], ignore_index=True
+        [assess(catalog, observations, y, unit=shown_unit, explain=False) for y in years],
+        ignore_index=True,
     )
     links = {
         y: f"year_report_{y}_{lang}.html"
@@ -369,10 +441,12 @@ def build_reports(
         if term_notebook and (out / f"term_review_{lang}.html").exists()
         else None
     )
-    sources = _data_files([catalog.path, *[config.RAW_DIR / f for f in cleaned.files["file"]]])
+    raw_dir = Path(raw) if raw is not None else config.RAW_DIR
+    raw_dir = raw_dir.parent if raw_dir.is_file() else raw_dir
+    sources = _data_files([catalog.path, *[raw_dir / f for f in cleaned.files["file"]]])
     built_at = datetime.now().astimezone().strftime("%Y-%m-%d %H:%M %Z")
     page = index_html(assessments, links, term_link, catalog, lang=lang, built_at=built_at, sources=sources,
-                      failed=failed_years)  # fmt: skip
+                      failed=failed_years, unit=shown_unit)  # fmt: skip
     result.index = atomic_write_text(
         out / ("index.html" if lang == "vi" else f"index_{lang}.html"), page
     )

@@ -14,7 +14,6 @@ import csv
 import io
 import logging
 import re
-import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -105,10 +104,16 @@ def _read_csv(path: Path) -> list[list[object]]:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
+        before = data[: exc.start]
+        line = before.count(b"\n") + 1
+        start = before.rfind(b"\n") + 1
+        prefix = before[start:].decode("utf-8", errors="replace")
+        column = max(len(c) for c in (prefix.split(d) for d in ",;\t"))
         raise ReportFormatError(
-            f"{where(path.name, line)}: the file is not UTF-8 text (byte 0x{data[exc.start]:02x}); "
-            "save it again as 'CSV UTF-8' (legacy encodings such as Windows-1258 are not read)"
+            f"{path.name}, row {line}, column {column}: the file is not UTF-8 text "
+            f"(byte 0x{data[exc.start]:02x}), perhaps Windows-1258, TCVN3 or VNI; "
+            "open it in Excel and save it again as 'CSV UTF-8' (legacy encodings are not "
+            "guessed, since a wrong guess would garble the Vietnamese silently)"
         ) from None
     if "\0" in text:
         raise ReportFormatError(f"{path.name}: the file holds binary data, not CSV text")
@@ -118,53 +123,72 @@ def _read_csv(path: Path) -> list[list[object]]:
         return sum(len(r) >= 3 for r in csv.reader(sample, delimiter=delimiter))
 
     delimiter = max(",;\t", key=tabular_rows)
-    return [list(r) for r in csv.reader(io.StringIO(text), delimiter=delimiter)]
+    # universal newlines: files saved with old Mac line ends (a bare CR) read like the others
+    reader = csv.reader(io.StringIO(text, newline=None), delimiter=delimiter)
+    try:
+        return [list(r) for r in reader]
+    except csv.Error as exc:  # e.g. a field larger than the csv module allows
+        raise ReportFormatError(
+            f"{where(path.name, reader.line_num)}: not readable as CSV ({exc})"
+        ) from None
 
 
-def _read_xlsx(path: Path) -> list[list[object]]:
+def _read_xlsx(path: Path) -> list[tuple[str, list[list[object]]]]:
+    """Every sheet's rows. A damaged workbook makes openpyxl, zipfile, zlib or the XML parser
+    raise almost anything (BadZipFile, ParseError, KeyError, TypeError…): whatever it is,
+    the file cannot be read, and the user gets one error naming it."""
+    try:
+        return _read_xlsx_sheets(path)
+    except (FileNotFoundError, PermissionError, IsADirectoryError):
+        raise
+    except Exception as exc:
+        detail = str(exc).splitlines()[0][:200] if str(exc) else ""
+        raise ReportFormatError(
+            f"{path.name}: not a readable .xlsx workbook ({type(exc).__name__}: {detail}); "
+            "the file may be truncated, damaged or saved in another format — open it in "
+            "Excel and save it again as .xlsx"
+        ) from None
+
+
+def _read_xlsx_sheets(path: Path) -> list[tuple[str, list[list[object]]]]:
     import openpyxl  # imported here: only Excel files need it
 
+    book = openpyxl.load_workbook(path, read_only=True, data_only=False)
     try:
-        book = openpyxl.load_workbook(path, read_only=True, data_only=False)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
-        raise ReportFormatError(
-            f"{path.name}: not a readable .xlsx workbook ({type(exc).__name__}: {exc}); "
-            "the file may be truncated or saved in another format"
-        ) from None
-    try:
-        sheet = book.worksheets[0]
-        if len(book.worksheets) > 1:
-            log.info("%s: reading the first sheet '%s' only", path.name, sheet.title)
-        sheet.reset_dimensions()  # do not trust the size the file claims
-        rows, formulas = [], False
-        for row in sheet.iter_rows(min_row=1):
-            out = []
-            for cell in row:
-                value = getattr(cell, "value", None)
-                if isinstance(value, str) and value.startswith("="):
-                    formulas = True
-                elif (
-                    isinstance(value, int | float)
-                    and not isinstance(value, bool)
-                    and "%" in (getattr(cell, "number_format", "") or "")
-                ):
-                    value = f"{value * 100:.10g}%"  # a share typed as a number, shown as %
-                out.append(value)
-            rows.append(out)
+        sheets = []
+        for index, sheet in enumerate(book.worksheets):
+            sheet.reset_dimensions()  # do not trust the size the file claims
+            rows, formulas = [], False
+            for row in sheet.iter_rows(min_row=1):
+                out = []
+                for cell in row:
+                    value = getattr(cell, "value", None)
+                    if isinstance(value, str) and value.startswith("="):
+                        formulas = True
+                    elif (
+                        isinstance(value, int | float)
+                        and not isinstance(value, bool)
+                        and "%" in (getattr(cell, "number_format", "") or "")
+                    ):
+                        value = f"{value * 100:.10g}%"  # a share typed as a number, shown as %
+                    out.append(value)
+                rows.append(out)
+            sheets.append((sheet.title, index, rows, formulas))
     finally:
         book.close()
-    if formulas:
-        rows = _with_cached_results(path, rows)
-    return rows
+    return [
+        (title, _with_cached_results(path, index, rows) if formulas else rows)
+        for title, index, rows, formulas in sheets
+    ]
 
 
-def _with_cached_results(path: Path, rows: list[list[object]]) -> list[list[object]]:
+def _with_cached_results(path: Path, index: int, rows: list[list[object]]) -> list[list[object]]:
     """Replace formulas by the result Excel saved with them, where there is one."""
     import openpyxl
 
     book = openpyxl.load_workbook(path, read_only=True, data_only=True)
     try:
-        sheet = book.worksheets[0]
+        sheet = book.worksheets[index]
         sheet.reset_dimensions()
         cached = [[getattr(c, "value", None) for c in r] for r in sheet.iter_rows(min_row=1)]
     finally:
@@ -178,20 +202,31 @@ def _with_cached_results(path: Path, rows: list[list[object]]) -> list[list[obje
     return rows
 
 
-def read_rows(path: str | Path) -> list[list[object]]:
-    """All rows of a CSV (UTF-8) or .xlsx file, cells as read (text, numbers or None)."""
+def read_sheets(path: str | Path) -> list[tuple[str | None, list[list[object]]]]:
+    """Every sheet of a file as ``(sheet name, rows)``; a CSV is one sheet with no name.
+
+    Cells are as read: text, numbers or None. Raises :class:`ReportFormatError` for a
+    file that cannot be read (missing, unreadable, not UTF-8, binary, not a workbook).
+    """
     path = Path(path)
     suffix = path.suffix.lower()
     try:
         if suffix == ".csv":
-            return _read_csv(path)
+            return [(None, _read_csv(path))]
         if suffix in (".xlsx", ".xlsm"):
             return _read_xlsx(path)
     except FileNotFoundError:
         raise ReportFormatError(f"{path}: file not found") from None
     except PermissionError:
         raise ReportFormatError(f"{path}: no permission to read the file") from None
+    except IsADirectoryError:
+        raise ReportFormatError(f"{path}: a folder, not a table file") from None
     raise ReportFormatError(f"{path.name}: unsupported file type '{suffix}' (use .csv or .xlsx)")
+
+
+def read_rows(path: str | Path) -> list[list[object]]:
+    """All rows of a CSV (UTF-8) file or of an .xlsx file's first sheet, cells as read."""
+    return read_sheets(path)[0][1]
 
 
 def _find_header(path: Path, rows: list[list[object]]) -> int:
@@ -249,8 +284,23 @@ def _file_year(
 def read_table(path: str | Path) -> RawTable:
     """Read one yearly table: find its header, columns and year; keep its data rows."""
     path = Path(path)
-    rows = read_rows(path)
-    h = _find_header(path, rows)
+    sheets = read_sheets(path)
+    rows, h, first_error = [], 0, None
+    for title, sheet_rows in sheets:  # the first sheet with a header holds the table
+        try:
+            h = _find_header(path, sheet_rows)
+        except ReportFormatError as exc:
+            first_error = first_error or exc
+            continue
+        rows = sheet_rows
+        if title is not None and title != sheets[0][0]:
+            log.info("%s: the table is on sheet '%s'", path.name, title)
+        break
+    else:
+        if len(sheets) > 1:
+            names = ", ".join(f"'{t}'" for t, _ in sheets)
+            raise ReportFormatError(f"{first_error} (searched the sheets {names})") from None
+        raise first_error
     columns = []
     for index, value in enumerate(rows[h]):
         header = _cell_text(value)

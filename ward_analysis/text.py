@@ -7,6 +7,7 @@ comparison key that ignores case, spacing, punctuation and diacritics, so
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -15,6 +16,7 @@ _NON_ALNUM = re.compile(r"[^0-9a-z]+")
 _SPACES = re.compile(r"\s+")
 
 
+@functools.lru_cache(maxsize=32768)  # a table repeats its names, units and figures
 def nfc(text: str) -> str:
     """Return ``text`` in Unicode NFC with runs of whitespace collapsed and trimmed."""
     return _SPACES.sub(" ", unicodedata.normalize("NFC", text)).strip()
@@ -26,6 +28,7 @@ def strip_diacritics(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+@functools.lru_cache(maxsize=32768)
 def match_key(text: str) -> str:
     """Comparison key: case-, space-, punctuation- and diacritic-insensitive."""
     plain = strip_diacritics(unicodedata.normalize("NFC", text)).casefold()
