@@ -13,21 +13,28 @@ from ward_analysis import config
 HEADER = ["STT", "Chỉ tiêu", "ĐVT", "Kế hoạch năm {year}", "Thực hiện năm {year}", "Ghi chú"]
 
 
-def raw_checksums() -> dict[str, str]:
-    """sha256 of every file under data/raw/."""
+def raw_checksums() -> dict[str, tuple[str, int]]:
+    """sha256 and modification time of every file under data/raw/."""
     return {
-        str(p.relative_to(config.RAW_DIR)): hashlib.sha256(p.read_bytes()).hexdigest()
+        str(p.relative_to(config.RAW_DIR)): (
+            hashlib.sha256(p.read_bytes()).hexdigest(),
+            p.stat().st_mtime_ns,
+        )
         for p in sorted(config.RAW_DIR.rglob("*"))
         if p.is_file()
     }
 
 
-@pytest.fixture(autouse=True, scope="session")
-def raw_data_untouched():
-    """Fail the session if any test changed, added or removed a file in data/raw/."""
-    before = raw_checksums()
+@pytest.fixture(scope="session")
+def _raw_at_start():
+    return raw_checksums()
+
+
+@pytest.fixture(autouse=True)
+def raw_data_untouched(_raw_at_start):
+    """Fail the test that changed, added or removed a file in data/raw/ (bytes or time)."""
     yield
-    assert raw_checksums() == before, "data/raw/ was modified during the tests"
+    assert raw_checksums() == _raw_at_start, "data/raw/ was modified during this test"
 
 
 def write_table(
