@@ -12,6 +12,8 @@ The public API:
 - :func:`backtest` / :func:`backtest_summary` to score the forecasts against
   the final outcomes, with two classic baselines;
 - :func:`synthetic_observations` for invented wards with known outcomes;
+- :func:`parse_targets` → :class:`CatalogDraft`: a resolution's list of targets read into
+  a draft catalog, every doubt flagged for review;
 - :func:`parse_number`, :func:`parse_range`, :func:`format_number`,
   :func:`format_value` for Vietnamese-formatted figures;
 - :class:`WardAnalysisError` and its subclasses.
@@ -45,6 +47,7 @@ _LAZY = {
     "numbers": ["format_number", "format_value", "parse_number", "parse_range"],
     "observations": ["load_observations"],
     "synthetic": ["synthetic_observations"],
+    "target_text": ["CatalogDraft", "parse_targets"],
     "trends": ["project"],
     "views": ["TermReview", "YearReport", "term_review", "year_report"],
 }
@@ -74,12 +77,14 @@ if TYPE_CHECKING:  # for type checkers and editors: the same names, imported eag
     from .numbers import format_number, format_value, parse_number, parse_range
     from .observations import load_observations
     from .synthetic import synthetic_observations
+    from .target_text import CatalogDraft, parse_targets
     from .trends import project
     from .views import TermReview, YearReport, term_review, year_report
 
 __all__ = [
     "STATUS_LABELS",
     "Catalog",
+    "CatalogDraft",
     "CatalogError",
     "CleanResult",
     "ObservationsError",
@@ -101,6 +106,7 @@ __all__ = [
     "load_observations",
     "parse_number",
     "parse_range",
+    "parse_targets",
     "project",
     "read_reports",
     "register_theme",

@@ -265,6 +265,8 @@ class Catalog:
 
 
 _TERM_KEYS = {"base_year", "first_year", "target_year"}
+#: Fields a draft catalog (``ward-analysis targets-from-text``) adds to each entry.
+_DRAFT_KEYS = {"needs_review", "review_reason", "confidence"}
 
 
 def load_catalog(path: str | Path | None = None) -> Catalog:
@@ -303,17 +305,28 @@ def _load_catalog(path: Path) -> Catalog:
     if not isinstance(meta.get("unit"), str) or not meta["unit"].strip():
         raise CatalogError(f"{path}: field 'unit' (the ward or commune's name) is missing")
     meta["unit"] = nfc(meta["unit"])
-    targets, problems = [], []
+    targets, problems, review = [], [], []
     for number, entry in enumerate(raw["targets"], start=1):
         label = _entry_label(number, entry)
         if not isinstance(entry, dict):
             problems.append(f"{label}: expected a mapping of fields")
             continue
+        entry = {k: v for k, v in entry.items() if k not in _DRAFT_KEYS}
+        if raw["targets"][number - 1].get("needs_review"):
+            reason = raw["targets"][number - 1].get("review_reason") or "no reason given"
+            review.append(f"{label}: {reason}")
         merged = {k: meta[k] for k in _TERM_KEYS if k in meta} | entry
         try:
             targets.append(Target.model_validate(merged))
         except ValidationError as exc:
             problems.extend(f"{label}: {msg}" for msg in _messages(exc))
+    if review:
+        shown = "\n  - ".join(review)
+        raise CatalogError(
+            f"{path}: this draft catalog still has {len(review)} entr{'y' if len(review) == 1 else 'ies'} "
+            f"flagged needs_review; check each, correct it, then set needs_review: false "
+            f"(or delete the line):\n  - {shown}"
+        )
     problems.extend(_catalog_problems(targets))
     problems.extend(_verbatim_problems(targets, meta, path))
     if problems:

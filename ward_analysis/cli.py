@@ -7,7 +7,10 @@
 - ``ward-analysis backtest [--observations FILE] [--by kind]`` scores the
   forecasts against the final outcomes, with the two baselines;
 - ``ward-analysis reports [--years 2020-2025] [--lang vi|en] [--jobs N] [--out DIR]
-  [--raw DIR] [--catalog FILE] [--processed DIR] [--unit NAME] [--continue-on-error]`` cleans the data and builds every HTML report and the index.
+  [--raw DIR] [--catalog FILE] [--processed DIR] [--unit NAME] [--continue-on-error]``
+  cleans the data and builds every HTML report and the index;
+- ``ward-analysis targets-from-text FILE [--term 2025-2030] [--unit NAME] [--out FILE]``
+  reads a resolution's list of targets into a draft catalog to review.
 """
 
 from __future__ import annotations
@@ -117,7 +120,58 @@ def _parser() -> argparse.ArgumentParser:
         help="build every report even if some fail; list the failures and exit 1",
     )
     p.add_argument("--no-progress", action="store_true", help="no progress bar")
+    p = sub.add_parser(
+        "targets-from-text",
+        help="read a resolution's list of targets into a draft catalog (YAML) to review",
+    )
+    p.add_argument("file", help="the resolution's text (UTF-8), e.g. copied from its web page")
+    p.add_argument(
+        "--term", default=None, help="the term, e.g. 2025-2030 (default: from 'đến năm …')"
+    )
+    p.add_argument("--unit", default=None, help="the ward's or commune's name")
+    p.add_argument("--out", default=None, help="write the draft here (default: print it)")
     return parser
+
+
+def _targets_from_text(args) -> None:
+    import os
+    import re
+    from pathlib import Path
+
+    from .target_text import parse_targets
+
+    path = Path(args.file)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise WardAnalysisError(f"{path}: file not found") from None
+    except UnicodeDecodeError as exc:
+        raise WardAnalysisError(
+            f"{path}: not UTF-8 text (byte {exc.start}); save it as UTF-8"
+        ) from None
+    if args.term:
+        years = parse_years(args.term)
+        term = (years[0], years[-1])
+    else:
+        found = re.search(r"chỉ tiêu[^\n]*?đến năm\s+((?:19|20)\d\d)", text, re.IGNORECASE)
+        if not found:
+            raise WardAnalysisError(
+                f"{path}: no 'đến năm …' heading tells the term; give it with --term 2025-2030"
+            )
+        term = (int(found[1]) - 5, int(found[1]))
+    where = Path(args.out).resolve().parent if args.out else Path.cwd()
+    source = os.path.relpath(path.resolve(), where)
+    draft = parse_targets(text, term=term, unit=args.unit, source=source)
+    if args.out:
+        draft.write(args.out)
+    else:
+        sys.stdout.write(draft.to_yaml())
+    print(
+        f"{len(draft)} sub-targets read for {term[0]}–{term[1]}; "
+        f"{len(draft.review)} flagged needs_review"
+        + "".join(f"\n  - {tid}: {reason}" for tid, reason in draft.review),
+        file=sys.stderr,
+    )
 
 
 def _start_kernel(km) -> None:
@@ -231,6 +285,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             _backtest(args)
         elif args.command == "reports":
             return _reports(args)
+        elif args.command == "targets-from-text":
+            _targets_from_text(args)
     except WardAnalysisError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
