@@ -265,3 +265,33 @@ def test_a_kernel_that_cannot_start_fails_each_report_by_name(tmp_path):
     ]  # fmt: skip
     assert "could not start a Python kernel (NoSuchKernel" in result.failures[0]
     assert result.built == [] and result.index is not None  # the index still lists the years
+
+
+@pytest.mark.slow
+def test_cli_batch_goes_on_past_a_failing_notebook_and_exits_non_zero(
+    tmp_path, monkeypatch, capsys
+):
+    import functools
+
+    from ward_analysis import reports
+    from ward_analysis.cli import main
+
+    broken = Path(__file__).parent / "fixtures" / "broken.ipynb"
+    out = tmp_path / "reports"
+    out.mkdir()
+    (out / "year_report_2022_vi.html").write_text("previous good report", encoding="utf-8")
+    patched = functools.partial(
+        reports.build_reports, year_notebook=broken, term_notebook=None, processed=tmp_path / "p"
+    )
+    monkeypatch.setattr(reports, "build_reports", patched)
+    code = main(["reports", "--years", "2021-2023", "--continue-on-error", "--out", str(out),
+                 "--no-progress"])  # fmt: skip
+    captured = capsys.readouterr()
+    assert code == 1
+    assert "Built 2 report(s)" in captured.out
+    assert "year_report_2022_vi: cell" in captured.err and "broken on purpose" in captured.err
+    assert (out / "year_report_2022_vi.html").read_text(encoding="utf-8") == "previous good report"
+    assert (out / "year_report_2021_vi.html").exists() and (
+        out / "year_report_2023_vi.html"
+    ).exists()
+    assert "Traceback" not in captured.err
