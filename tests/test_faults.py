@@ -295,3 +295,24 @@ def test_cli_batch_goes_on_past_a_failing_notebook_and_exits_non_zero(
         out / "year_report_2023_vi.html"
     ).exists()
     assert "Traceback" not in captured.err
+
+
+@pytest.mark.slow
+def test_a_kernel_that_died_is_replaced_and_the_report_built(tmp_path, caplog):
+    import time
+
+    from jupyter_client.manager import KernelManager
+
+    from ward_analysis.reports import build_reports
+
+    km = KernelManager(kernel_name="python3")
+    km.start_kernel()
+    os.kill(km.provisioner.pid, signal.SIGKILL)  # dies before its first report
+    for _ in range(50):
+        if not km.is_alive():
+            break
+        time.sleep(0.1)
+    result = build_reports([2022], out=tmp_path / "r", processed=tmp_path / "p", jobs=1,
+                           term_notebook=None, progress=False, kernels=[km])  # fmt: skip
+    assert result.ok and [p.name for p in result.built] == ["year_report_2022_vi.html"]
+    assert "starting a new kernel and trying again" in caplog.text

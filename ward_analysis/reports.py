@@ -245,25 +245,65 @@ def _worker(
             if broken:
                 fail(job, f"{job.name}: {broken}")
                 continue
-            try:
-                notebook = nbformat.read(job.notebook, as_version=4)
-                # the kernel may have run a notebook already: start from a clean namespace
-                notebook.cells.insert(0, nbformat.v4.new_code_cell(_RESET, id="ward-reset"))
-                executed = papermill.execute_notebook(
-                    notebook,
-                    None,
-                    parameters=job.parameters,
-                    km=km,
-                    progress_bar=False,
-                    cwd=str(job.notebook.parent),
-                )
-                executed.cells = [c for c in executed.cells if c.get("id") != "ward-reset"]
-                exports.put((job, executed))
-            except Exception as exc:  # one report failing must not stop the others
-                fail(job, _failure(job, exc))
+            for attempt in (1, 2):
+                try:
+                    notebook = nbformat.read(job.notebook, as_version=4)
+                    # the kernel may have run a notebook already: start from a clean namespace
+                    notebook.cells.insert(0, nbformat.v4.new_code_cell(_RESET, id="ward-reset"))
+                    executed = papermill.execute_notebook(
+                        notebook,
+                        None,
+                        parameters=job.parameters,
+                        km=km,
+                        progress_bar=False,
+                        cwd=str(job.notebook.parent),
+                        start_timeout=KERNEL_TIMEOUT,
+                    )
+                    executed.cells = [c for c in executed.cells if c.get("id") != "ward-reset"]
+                    exports.put((job, executed))
+                except Exception as exc:  # one report failing must not stop the others
+                    if attempt == 1 and _kernel_trouble(exc):
+                        # the kernel died or stopped answering before the notebook ran:
+                        # a new kernel, and the same report once more
+                        log.warning("%s: %s; starting a new kernel and trying again", job.name, exc)
+                        try:
+                            km = _fresh_kernel(km)
+                        except Exception as start_exc:
+                            broken = (
+                                "setup: could not start a Python kernel "
+                                f"({type(start_exc).__name__}: {start_exc})"
+                            )
+                            fail(job, f"{job.name}: {broken}")
+                            break
+                        continue
+                    fail(job, _failure(job, exc))
+                break
     finally:
         if km.has_kernel:
             km.shutdown_kernel(now=True)
+
+
+#: Seconds a started kernel may take to answer before it is restarted (once per report).
+KERNEL_TIMEOUT = 30
+
+
+def _fresh_kernel(km):
+    """Shut ``km`` down (whatever state it is in) and start a new kernel of the same kind."""
+    from jupyter_client.manager import KernelManager
+
+    try:
+        if km.has_kernel:
+            km.shutdown_kernel(now=True)
+    except Exception as exc:  # it is being replaced: its own trouble does not matter
+        log.info("could not shut down the old kernel cleanly: %s", exc)
+    fresh = KernelManager(kernel_name=km.kernel_name)
+    fresh.start_kernel()
+    return fresh
+
+
+def _kernel_trouble(exc: BaseException) -> bool:
+    """A kernel that died or did not answer before any cell ran (not an error in a cell)."""
+    return isinstance(exc, RuntimeError) and getattr(exc, "exec_count", None) is None
 
 
 def _exporter(exports: queue.Queue, bundle: str, done: Callable[[Job, str | None], None]) -> None:
