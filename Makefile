@@ -30,7 +30,7 @@ lab: $(STAMP) ## start JupyterLab on the project's environment (notebooks/)
 	$(BIN)/jupyter lab --notebook-dir=notebooks
 
 test: $(STAMP) browser ## run the whole test suite (lint included; slow notebook and browser tests too)
-	$(BIN)/ruff check ward_analysis tests benchmarks
+	$(BIN)/ruff check ward_analysis tests benchmarks notebooks
 	$(BIN)/python -m pytest
 
 browser: ## make sure Debian's chromium is there for the browser tests (installs it when run as root)
@@ -43,11 +43,11 @@ test-fast: $(STAMP) ## run the suite without the slow tests
 	$(BIN)/python -m pytest -m "not slow"
 
 lint: $(STAMP) ## ruff check
-	$(BIN)/ruff check ward_analysis tests benchmarks
+	$(BIN)/ruff check ward_analysis tests benchmarks notebooks
 
 format: $(STAMP) ## ruff format and fix imports
-	$(BIN)/ruff check --fix ward_analysis tests
-	$(BIN)/ruff format ward_analysis tests
+	$(BIN)/ruff check --fix ward_analysis tests benchmarks notebooks
+	$(BIN)/ruff format ward_analysis tests benchmarks notebooks
 
 bench: $(STAMP) ## benchmarks: assess 100 … 3,321 synthetic wards; clean 100,000 rows; build the reports (ours vs naive)
 	$(BIN)/python benchmarks/bench_assess.py
