@@ -26,9 +26,6 @@ from .errors import WardAnalysisError
 
 # Everything else is imported inside the commands: ``reports`` starts its kernels first.
 
-#: What a report kernel imports as soon as it starts (the notebooks' own imports).
-WARM_UP = "import ward_analysis.views, ward_analysis.charts, IPython.display"
-
 ASSESSMENT_PATH = config.PROCESSED_DIR / "assessment.csv"
 
 
@@ -191,19 +188,20 @@ def _reports(args) -> int:
     check_writable(args.out or config.REPORTS_DIR, "reports")
     check_writable(args.processed or config.PROCESSED_DIR)
     # start the kernels before the heavy imports, so that they boot while this process loads
-    from jupyter_client.manager import KernelManager
+    from .kernels import WARM_UP, await_reply, new_kernel_manager
 
-    kernels = [KernelManager(kernel_name="python3") for _ in range(max(1, min(args.jobs, 8)))]
+    kernels = [new_kernel_manager() for _ in range(max(1, min(args.jobs, 8)))]
     warm = []
     for km in kernels:
         _start_kernel(km)
         client = km.client()  # have the kernels import the library while this process does
         client.start_channels(iopub=False, stdin=False, hb=False, control=False)
-        client.execute(WARM_UP, silent=True, store_history=False)
-        warm.append(client)
+        warm.append((client, client.execute(WARM_UP, silent=True, store_history=False)))
     try:
-        from .reports import build_reports
+        from .reports import KERNEL_TIMEOUT, build_reports
 
+        for client, msg_id in warm:
+            await_reply(client, msg_id, KERNEL_TIMEOUT)  # quiet before Papermill's client
         result = build_reports(
             parse_years(args.years) if args.years else None,
             lang=args.lang,
@@ -218,7 +216,7 @@ def _reports(args) -> int:
             kernels=kernels,
         )
     finally:
-        for client in warm:
+        for client, _ in warm:
             client.stop_channels()
         for km in kernels:
             if km.has_kernel:

@@ -43,6 +43,7 @@ from .io import (
     check_writable,
     remove_stale_temp_files,
 )
+from .kernels import new_kernel_manager
 from .observations import load_observations
 from .summaries import CSS, badge
 
@@ -226,9 +227,8 @@ def _worker(
     The kernel starts at once and the first notebook waits for ``ready`` (the data cleaned)."""
     import nbformat
     import papermill
-    from jupyter_client.manager import KernelManager
 
-    km = km or KernelManager(kernel_name="python3")
+    km = km or new_kernel_manager()
     try:
         broken = None
         if not km.has_kernel:
@@ -289,14 +289,12 @@ KERNEL_TIMEOUT = 30
 
 def _fresh_kernel(km):
     """Shut ``km`` down (whatever state it is in) and start a new kernel of the same kind."""
-    from jupyter_client.manager import KernelManager
-
     try:
         if km.has_kernel:
             km.shutdown_kernel(now=True)
     except Exception as exc:  # it is being replaced: its own trouble does not matter
         log.info("could not shut down the old kernel cleanly: %s", exc)
-    fresh = KernelManager(kernel_name=km.kernel_name)
+    fresh = new_kernel_manager(km.kernel_name)
     fresh.start_kernel()
     return fresh
 

@@ -1,0 +1,99 @@
+"""Report kernels: private Unix sockets, a warm-up answered before Papermill's client starts,
+and a quiet command-line run."""
+
+import logging
+import os
+import queue
+import stat
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from ward_analysis import kernels
+from ward_analysis.kernels import await_reply, new_kernel_manager
+
+
+class FakeClient:
+    """Hands out the shell messages it was given, then says there are none."""
+
+    def __init__(self, parents: list[str]):
+        self.messages = [{"parent_header": {"msg_id": p}} for p in parents]
+
+    def get_shell_msg(self, timeout: float):
+        if not self.messages:
+            raise queue.Empty
+        return self.messages.pop(0)
+
+
+def test_await_reply_skips_other_replies_until_its_own():
+    client = FakeClient(["other", "", "mine", "later"])
+    assert await_reply(client, "mine", timeout=5) is True
+    assert client.messages == [{"parent_header": {"msg_id": "later"}}]  # not read past its own
+
+
+def test_await_reply_without_an_answer_is_false_and_warns(caplog):
+    with caplog.at_level(logging.WARNING, logger="ward_analysis"):
+        assert await_reply(FakeClient(["other"]), "mine", timeout=5) is False
+    assert "did not answer its warm-up in 5 s" in caplog.text
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(os.name == "nt", reason="Unix sockets: POSIX only (TCP on Windows)")
+def test_a_kernel_listens_on_unix_sockets_only_this_user_can_reach():
+    km = new_kernel_manager()
+    assert km.transport == "ipc"
+    folder = Path(km.ip).parent
+    assert stat.S_IMODE(folder.stat().st_mode) == 0o700 and folder.stat().st_uid == os.getuid()
+    km.start_kernel()
+    try:
+        client = km.client()
+        client.start_channels()
+        client.wait_for_ready(timeout=60)
+        msg_id = client.execute("1 + 1", silent=True)
+        assert await_reply(client, msg_id, timeout=60)
+        sockets = sorted(p.name for p in folder.iterdir() if p.name.startswith(Path(km.ip).name))
+        assert len(sockets) == 5 and all(
+            stat.S_ISSOCK((folder / s).stat().st_mode) for s in sockets
+        )
+        client.stop_channels()
+    finally:
+        km.shutdown_kernel(now=True)
+    assert not [p for p in folder.iterdir() if p.name.startswith(Path(km.ip).name)]
+
+
+@pytest.mark.slow
+def test_the_cli_waits_for_each_warm_up_before_the_reports_start(tmp_path, monkeypatch):
+    from ward_analysis import reports
+    from ward_analysis.cli import main
+
+    answered: list[bool] = []
+
+    def spy(client, msg_id, timeout):
+        answered.append(await_reply(client, msg_id, timeout))
+        return answered[-1]
+
+    def build(*args, kernels, **kwargs):
+        # every kernel has answered its warm-up, so Papermill's client finds it quiet
+        assert answered == [True] * len(kernels) and len(kernels) == 2
+        return reports.BuildResult(index=tmp_path / "index.html")
+
+    monkeypatch.setattr(kernels, "await_reply", spy)
+    monkeypatch.setattr(reports, "build_reports", build)
+    assert main(["reports", "--jobs", "2", "--out", str(tmp_path), "--no-progress"]) == 0
+    assert answered == [True, True]
+
+
+@pytest.mark.slow
+def test_a_command_line_build_is_quiet_and_leaves_no_sockets_behind(tmp_path):
+    temp = tmp_path / "tmp"
+    temp.mkdir()
+    env = {**os.environ, "TMPDIR": str(temp)}
+    cmd = [sys.executable, "-m", "ward_analysis", "reports", "--years", "2023", "--no-progress",
+           "--out", str(tmp_path / "r"), "--processed", str(tmp_path / "p")]  # fmt: skip
+    proc = subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=300, check=False)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.startswith("Built 2 report(s) in ")
+    assert proc.stderr == ""  # no kernel warning (such as TCP without encryption), no noise
+    assert not [p for p in temp.iterdir() if p.name.startswith("ward-kernels-")]
