@@ -90,10 +90,48 @@ def test_a_command_line_build_is_quiet_and_leaves_no_sockets_behind(tmp_path):
     temp = tmp_path / "tmp"
     temp.mkdir()
     env = {**os.environ, "TMPDIR": str(temp)}
-    cmd = [sys.executable, "-m", "ward_analysis", "reports", "--years", "2023", "--no-progress",
+    cmd = [sys.executable, "-m", "ward_analysis", "reports", "--years", "2021-2023", "--no-progress",
            "--out", str(tmp_path / "r"), "--processed", str(tmp_path / "p")]  # fmt: skip
     proc = subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=300, check=False)
     assert proc.returncode == 0, proc.stderr
-    assert proc.stdout.startswith("Built 2 report(s) in ")
-    assert proc.stderr == ""  # no kernel warning (such as TCP without encryption), no noise
+    assert proc.stdout.startswith("Built 4 report(s) in ")  # two for each of the two kernels
+    # no noise: no kernel warning (TCP without encryption), no client left open
+    assert proc.stderr == ""
     assert not [p for p in temp.iterdir() if p.name.startswith("ward-kernels-")]
+
+
+@pytest.mark.slow
+def test_the_clients_of_each_notebook_are_closed_and_the_kernel_kept(tmp_path, caplog):
+    import gc
+    import threading
+
+    from ward_analysis.reports import build_reports
+
+    def heartbeats() -> int:
+        return sum(type(t).__name__ == "HBChannel" and t.is_alive() for t in threading.enumerate())
+
+    before = heartbeats()
+    with caplog.at_level(logging.DEBUG):
+        result = build_reports([2021, 2022, 2023], out=tmp_path / "r", processed=tmp_path / "p",
+                               jobs=1, term_notebook=None, progress=False)  # fmt: skip
+        gc.collect()
+    assert result.ok and len(result.built) == 3  # one kernel ran the three notebooks
+    assert heartbeats() == before  # Papermill's three clients were closed
+    assert "Could not destroy zmq context" not in caplog.text
+
+
+@pytest.mark.slow
+def test_release_clients_closes_every_client_handed_out_once():
+    km = new_kernel_manager()
+    km.start_kernel()
+    try:
+        clients = [km.client(), km.client()]
+        for client in clients:
+            client.start_channels()
+        clients[0].wait_for_ready(timeout=60)
+        assert kernels.release_clients(km) == 2 and kernels.release_clients(km) == 0
+        assert not any(c.channels_running for c in clients)
+        assert all(c.context.closed for c in clients)
+        assert km.is_alive()  # the kernel itself goes on
+    finally:
+        km.shutdown_kernel(now=True)

@@ -43,7 +43,7 @@ from .io import (
     check_writable,
     remove_stale_temp_files,
 )
-from .kernels import new_kernel_manager
+from .kernels import new_kernel_manager, release_clients
 from .observations import load_observations
 from .summaries import CSS, badge
 
@@ -259,9 +259,11 @@ def _worker(
                         cwd=str(job.notebook.parent),
                         start_timeout=KERNEL_TIMEOUT,
                     )
+                    release_clients(km)
                     executed.cells = [c for c in executed.cells if c.get("id") != "ward-reset"]
                     exports.put((job, executed))
                 except Exception as exc:  # one report failing must not stop the others
+                    release_clients(km)
                     if attempt == 1 and _kernel_trouble(exc):
                         # the kernel died or stopped answering before the notebook ran:
                         # a new kernel, and the same report once more
