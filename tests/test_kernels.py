@@ -7,21 +7,24 @@ import queue
 import stat
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
 
 from ward_analysis import kernels
-from ward_analysis.kernels import await_reply, new_kernel_manager
+from ward_analysis.kernels import await_reply, new_kernel_manager, wait_ready
 
 
 class FakeClient:
-    """Hands out the shell messages it was given, then says there are none."""
+    """Hands out the shell messages it was given, then says there are none (at once)."""
 
     def __init__(self, parents: list[str]):
         self.messages = [{"parent_header": {"msg_id": p}} for p in parents]
+        self.waits: list[float] = []
 
     def get_shell_msg(self, timeout: float):
+        self.waits.append(timeout)
         if not self.messages:
             raise queue.Empty
         return self.messages.pop(0)
@@ -33,10 +36,22 @@ def test_await_reply_skips_other_replies_until_its_own():
     assert client.messages == [{"parent_header": {"msg_id": "later"}}]  # not read past its own
 
 
-def test_await_reply_without_an_answer_is_false_and_warns(caplog):
-    with caplog.at_level(logging.WARNING, logger="ward_analysis"):
-        assert await_reply(FakeClient(["other"]), "mine", timeout=5) is False
-    assert "did not answer its warm-up in 5 s" in caplog.text
+def test_await_reply_without_an_answer_is_false_and_waits_in_short_slices():
+    client = FakeClient(["other"])
+    assert await_reply(client, "mine", timeout=0.05) is False
+    assert max(client.waits) <= 1.0  # a dead kernel is noticed within a second
+
+
+def test_await_reply_stops_waiting_when_the_kernel_is_gone():
+    calls: list[float] = []
+
+    def alive() -> bool:
+        calls.append(time.monotonic())
+        return False
+
+    start = time.monotonic()
+    assert await_reply(FakeClient([]), "mine", timeout=60, alive=alive) is False
+    assert len(calls) == 1 and time.monotonic() - start < 5
 
 
 @pytest.mark.slow
@@ -48,9 +63,9 @@ def test_a_kernel_listens_on_unix_sockets_only_this_user_can_reach():
     assert stat.S_IMODE(folder.stat().st_mode) == 0o700 and folder.stat().st_uid == os.getuid()
     km.start_kernel()
     try:
+        wait_ready(km, timeout=60)
         client = km.client()
-        client.start_channels()
-        client.wait_for_ready(timeout=60)
+        client.start_channels(iopub=False, stdin=False, hb=False, control=False)
         msg_id = client.execute("1 + 1", silent=True)
         assert await_reply(client, msg_id, timeout=60)
         sockets = sorted(p.name for p in folder.iterdir() if p.name.startswith(Path(km.ip).name))
@@ -70,8 +85,8 @@ def test_the_cli_waits_for_each_warm_up_before_the_reports_start(tmp_path, monke
 
     answered: list[bool] = []
 
-    def spy(client, msg_id, timeout):
-        answered.append(await_reply(client, msg_id, timeout))
+    def spy(client, msg_id, timeout, **kwargs):
+        answered.append(await_reply(client, msg_id, timeout, **kwargs))
         return answered[-1]
 
     def build(*args, kernels, **kwargs):
@@ -125,13 +140,59 @@ def test_release_clients_closes_every_client_handed_out_once():
     km = new_kernel_manager()
     km.start_kernel()
     try:
+        wait_ready(km, timeout=60)
         clients = [km.client(), km.client()]
         for client in clients:
             client.start_channels()
-        clients[0].wait_for_ready(timeout=60)
         assert kernels.release_clients(km) == 2 and kernels.release_clients(km) == 0
         assert not any(c.channels_running for c in clients)
         assert all(c.context.closed for c in clients)
         assert km.is_alive()  # the kernel itself goes on
     finally:
         km.shutdown_kernel(now=True)
+
+
+@pytest.mark.slow
+def test_wait_ready_on_a_new_kernel_asks_once_and_closes_its_client():
+    km = new_kernel_manager()
+    km.start_kernel()
+    try:
+        start = time.monotonic()
+        wait_ready(km, timeout=60)
+        assert time.monotonic() - start < 60
+        assert kernels.release_clients(km) == 0  # its client is closed already
+        assert km.is_alive()
+    finally:
+        km.shutdown_kernel(now=True)
+
+
+@pytest.mark.slow
+def test_wait_ready_on_a_dead_kernel_says_so_at_once():
+    import signal
+
+    km = new_kernel_manager()
+    km.start_kernel()
+    try:
+        os.kill(km.provisioner.pid, signal.SIGKILL)
+        start = time.monotonic()
+        with pytest.raises(RuntimeError, match="Kernel died before replying to kernel_info"):
+            wait_ready(km, timeout=60)
+        assert time.monotonic() - start < 10
+    finally:
+        km.shutdown_kernel(now=True)
+
+
+@pytest.mark.slow
+def test_each_new_report_kernel_is_checked_once_before_its_first_notebook(tmp_path, monkeypatch):
+    from ward_analysis import reports
+
+    checked = []
+
+    def spy(km, timeout):
+        checked.append(km)
+        wait_ready(km, timeout)
+
+    monkeypatch.setattr(reports, "wait_ready", spy)
+    result = reports.build_reports([2022, 2023], out=tmp_path / "r", processed=tmp_path / "p",
+                                   jobs=1, term_notebook=None, progress=False)  # fmt: skip
+    assert result.ok and len(result.built) == 2 and len(checked) == 1

@@ -188,7 +188,7 @@ def _reports(args) -> int:
     check_writable(args.out or config.REPORTS_DIR, "reports")
     check_writable(args.processed or config.PROCESSED_DIR)
     # start the kernels before the heavy imports, so that they boot while this process loads
-    from .kernels import WARM_UP, await_reply, new_kernel_manager
+    from .kernels import WARM_UP, await_reply, new_kernel_manager, release_clients
 
     kernels = [new_kernel_manager() for _ in range(max(1, min(args.jobs, 8)))]
     warm = []
@@ -200,8 +200,11 @@ def _reports(args) -> int:
     try:
         from .reports import KERNEL_TIMEOUT, build_reports
 
-        for client, msg_id in warm:
-            await_reply(client, msg_id, KERNEL_TIMEOUT)  # quiet before Papermill's client
+        for km, (client, msg_id) in zip(kernels, warm, strict=True):
+            # quiet before Papermill's client talks to it (one that does not answer is
+            # replaced by the report worker); the warm-up client is closed, the kernel kept
+            await_reply(client, msg_id, KERNEL_TIMEOUT, alive=km.is_alive)
+            release_clients(km)
         result = build_reports(
             parse_years(args.years) if args.years else None,
             lang=args.lang,
@@ -216,9 +219,8 @@ def _reports(args) -> int:
             kernels=kernels,
         )
     finally:
-        for client, _ in warm:
-            client.stop_channels()
         for km in kernels:
+            release_clients(km)
             if km.has_kernel:
                 km.shutdown_kernel(now=True)
     print(f"Built {len(result.built)} report(s) in {result.seconds:.1f} s; index: {result.index}")

@@ -5,10 +5,12 @@ Light on purpose (no pandas): the CLI starts its kernels before its own heavy im
 - Kernels talk to this process over Unix sockets in a private temporary folder (mode 0700,
   removed at exit), not over TCP on localhost: no other user of the machine can reach them,
   and ipykernel has nothing to warn about ("Kernel is running over TCP without encryption").
-- A kernel that was sent a warm-up is waited for before Papermill's own client talks to it:
-  with ipykernel 7, a request that reaches the kernel while it is sending a reply to another
-  request can stay unread (ipython/ipykernel#1554), and the report would then wait for a
-  kernel that never answers. Seen here in about half of the CLI test runs before this wait.
+- With ipykernel 7, a request that reaches the kernel while it is sending a reply to another
+  request can stay unread (ipython/ipykernel#1554): the report then waits for a kernel that
+  never answers. So no two requests are ever in flight: the CLI waits for each kernel's
+  warm-up, and :func:`wait_ready` checks a new kernel with a single ``kernel_info`` request
+  before Papermill's client (which asks once a second until answered) talks to it. Seen
+  here, before these waits, in about half of the CLI test runs and in a kernel test.
 - The clients Papermill (nbclient) opens on a kernel it did not start are left running after
   the notebook: a zmq context, five sockets and a heartbeat thread per notebook, and a
   "Could not destroy zmq context" warning when collected. Our kernel managers remember the
@@ -26,6 +28,7 @@ import secrets
 import shutil
 import tempfile
 import time
+from collections.abc import Callable
 from typing import Any
 
 from jupyter_client.manager import KernelManager
@@ -66,23 +69,50 @@ def release_clients(km: KernelManager) -> int:
     handed out since the last call; the kernel itself keeps running. Returns how many."""
     clients = km.__dict__.pop("_ward_clients", [])
     for client in clients:
-        client.stop_channels()
-        if getattr(client, "_created_context", False) and not client.context.closed:
-            client.context.destroy(linger=0)
+        _close(client)
     return len(clients)
 
 
-def await_reply(client: Any, msg_id: str, timeout: float) -> bool:
+def _close(client: Any) -> None:
+    client.stop_channels()
+    if getattr(client, "_created_context", False) and not client.context.closed:
+        client.context.destroy(linger=0)
+
+
+def await_reply(
+    client: Any, msg_id: str, timeout: float, alive: Callable[[], bool] | None = None
+) -> bool:
     """Wait up to ``timeout`` seconds for the kernel's reply to request ``msg_id`` on
-    ``client``'s shell channel (other replies are skipped). False, with a warning, if none
-    came: the report worker then replaces that kernel."""
+    ``client``'s shell channel (other replies are skipped); False if none came, or as soon as
+    ``alive()`` says the kernel is gone. Nothing is sent again while waiting."""
     deadline = time.monotonic() + timeout
     while (left := deadline - time.monotonic()) > 0:
         try:
-            msg = client.get_shell_msg(timeout=left)
+            msg = client.get_shell_msg(timeout=min(left, 1.0))
         except queue.Empty:
-            break
+            if alive is not None and not alive():
+                return False
+            continue
         if msg.get("parent_header", {}).get("msg_id") == msg_id:
             return True
-    log.warning("a report kernel did not answer its warm-up in %.0f s", timeout)
     return False
+
+
+def wait_ready(km: KernelManager, timeout: float) -> None:
+    """Return once the started kernel of ``km`` has answered one ``kernel_info`` request, so
+    that the next client finds it idle. One request only: jupyter_client's own
+    ``wait_for_ready`` sends one a second, and a kernel still booting then receives one while
+    it replies to another (the ipykernel 7 hang above). Raises ``RuntimeError`` (as
+    jupyter_client does) if the kernel died or did not answer in ``timeout`` seconds."""
+    client = km.client()
+    tracked = km.__dict__.get("_ward_clients", [])
+    if client in tracked:  # closed here, not by release_clients
+        tracked.remove(client)
+    client.start_channels(iopub=False, stdin=False, hb=False, control=False)
+    try:
+        if not await_reply(client, client.kernel_info(), timeout, alive=km.is_alive):
+            if not km.is_alive():
+                raise RuntimeError("Kernel died before replying to kernel_info")
+            raise RuntimeError(f"Kernel didn't respond in {timeout:.0f} seconds")
+    finally:
+        _close(client)

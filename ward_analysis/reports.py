@@ -43,7 +43,7 @@ from .io import (
     check_writable,
     remove_stale_temp_files,
 )
-from .kernels import new_kernel_manager, release_clients
+from .kernels import new_kernel_manager, release_clients, wait_ready
 from .observations import load_observations
 from .summaries import CSS, badge
 
@@ -230,7 +230,7 @@ def _worker(
 
     km = km or new_kernel_manager()
     try:
-        broken = None
+        broken, checked = None, None
         if not km.has_kernel:
             try:
                 km.start_kernel()
@@ -250,6 +250,9 @@ def _worker(
                     notebook = nbformat.read(job.notebook, as_version=4)
                     # the kernel may have run a notebook already: start from a clean namespace
                     notebook.cells.insert(0, nbformat.v4.new_code_cell(_RESET, id="ward-reset"))
+                    if km is not checked:  # a new kernel: answering, and idle (see kernels)
+                        wait_ready(km, KERNEL_TIMEOUT)
+                        checked = km
                     executed = papermill.execute_notebook(
                         notebook,
                         None,
