@@ -196,3 +196,20 @@ def test_each_new_report_kernel_is_checked_once_before_its_first_notebook(tmp_pa
     result = reports.build_reports([2022, 2023], out=tmp_path / "r", processed=tmp_path / "p",
                                    jobs=1, term_notebook=None, progress=False)  # fmt: skip
     assert result.ok and len(result.built) == 2 and len(checked) == 1
+
+
+@pytest.mark.skipif(os.name == "nt", reason="Unix sockets: POSIX only")
+def test_socket_folders_of_killed_runs_are_removed_and_live_ones_kept(tmp_path):
+    done = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
+                          capture_output=True, text=True, check=True)  # fmt: skip
+    dead = tmp_path / f"ward-kernels-{done.stdout.strip()}-abc123"
+    alive = tmp_path / f"ward-kernels-{os.getpid()}-def456"
+    other = [tmp_path / "ward-kernels-xyz", tmp_path / "ward-kernels-notapid-x", tmp_path / "mine"]
+    for folder in (dead, alive, *other):
+        folder.mkdir()
+    (dead / "k1a2b3c4-1").write_text("")
+    (tmp_path / "ward-kernels-1-file").write_text("not a folder")
+    assert kernels.remove_stale_socket_dirs(str(tmp_path)) == [str(dead)]
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
+        [alive.name, *(p.name for p in other), "ward-kernels-1-file"]
+    )

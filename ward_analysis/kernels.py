@@ -41,9 +41,41 @@ WARM_UP = "import ward_analysis.views, ward_analysis.charts, IPython.display"
 
 @functools.lru_cache(maxsize=1)
 def _socket_dir() -> str:
-    folder = tempfile.mkdtemp(prefix="ward-kernels-")  # mode 0700: this user only
+    remove_stale_socket_dirs()
+    folder = tempfile.mkdtemp(prefix=f"ward-kernels-{os.getpid()}-")  # mode 0700: this user only
     atexit.register(shutil.rmtree, folder, ignore_errors=True)
     return folder
+
+
+def remove_stale_socket_dirs(root: str | None = None) -> list[str]:
+    """Remove the socket folders of this user's runs that were killed before they could clean
+    up (the process named in the folder's name no longer runs). Returns the folders removed."""
+    root = root or tempfile.gettempdir()
+    removed = []
+    for entry in os.scandir(root):
+        parts = entry.name.split("-")
+        if parts[:2] != ["ward", "kernels"] or len(parts) < 4 or not parts[2].isdigit():
+            continue
+        if not entry.is_dir(follow_symlinks=False):
+            continue
+        try:
+            if entry.stat(follow_symlinks=False).st_uid != os.getuid() or _running(int(parts[2])):
+                continue
+        except OSError:
+            continue
+        shutil.rmtree(entry.path, ignore_errors=True)
+        removed.append(entry.path)
+    return removed
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # someone else's process
+        return True
+    return True
 
 
 class ReportKernelManager(KernelManager):
