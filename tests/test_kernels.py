@@ -144,6 +144,11 @@ def test_release_clients_closes_every_client_handed_out_once():
         clients = [km.client(), km.client()]
         for client in clients:
             client.start_channels()
+        # as after a notebook: the heartbeats are running (stopping one in the instant it
+        # starts can leave jupyter_client's heartbeat thread reopening sockets in a loop)
+        deadline = time.monotonic() + 30
+        while not all(c.hb_channel.is_beating() for c in clients) and time.monotonic() < deadline:
+            time.sleep(0.05)
         assert kernels.release_clients(km) == 2 and kernels.release_clients(km) == 0
         assert not any(c.channels_running for c in clients)
         assert all(c.context.closed for c in clients)
