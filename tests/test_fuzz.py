@@ -129,15 +129,19 @@ def _table_bytes(rows: list[list[str]], year: int = 2023) -> bytes:
     return out.getvalue().encode("utf-8")
 
 
-@FILES
-@given(data=st.binary(max_size=600))
-def test_any_bytes_as_a_csv_table_give_a_table_or_our_error(tmp_path_factory, data):
-    path = tmp_path_factory.mktemp("fuzz") / "bieu_chi_tieu_2023.csv"
+def _reads_or_names_itself(path, data: bytes) -> None:
+    """``data`` saved as ``path`` reads as a table, or gives our error naming the file."""
     path.write_bytes(data)
     try:
         read_reports([path], CATALOG)
     except WardAnalysisError as exc:
-        assert "bieu_chi_tieu_2023.csv" in str(exc)
+        assert path.name in str(exc)
+
+
+@FILES
+@given(data=st.binary(max_size=600))
+def test_any_bytes_as_a_csv_table_give_a_table_or_our_error(tmp_path_factory, data):
+    _reads_or_names_itself(tmp_path_factory.mktemp("fuzz") / "bieu_chi_tieu_2023.csv", data)
 
 
 @FILES
@@ -205,14 +209,9 @@ def _mutated(seed: int, how: str) -> bytes:
 @FILES
 @given(seed=st.integers(0, 2**32), how=st.sampled_from(["truncate", "flip", "part"]))
 def test_damaged_workbooks_give_a_table_or_our_error(tmp_path_factory, seed, how):
-    path = tmp_path_factory.mktemp("fuzz") / "bieu_chi_tieu_2023.xlsx"
     data = _mutated(seed, how)
     assume(data != GOOD_XLSX)
-    path.write_bytes(data)
-    try:
-        read_reports([path], CATALOG)
-    except WardAnalysisError as exc:
-        assert "bieu_chi_tieu_2023.xlsx" in str(exc)
+    _reads_or_names_itself(tmp_path_factory.mktemp("fuzz") / "bieu_chi_tieu_2023.xlsx", data)
 
 
 @FILES

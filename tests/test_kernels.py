@@ -135,56 +135,61 @@ def test_the_clients_of_each_notebook_are_closed_and_the_kernel_kept(tmp_path, c
     assert "Could not destroy zmq context" not in caplog.text
 
 
-@pytest.mark.slow
-def test_release_clients_closes_every_client_handed_out_once():
+@pytest.fixture
+def kernel():
+    """A started report kernel, shut down after the test."""
     km = new_kernel_manager()
     km.start_kernel()
-    try:
-        wait_ready(km, timeout=60)
-        clients = [km.client(), km.client()]
-        for client in clients:
-            client.start_channels()
-        # as after a notebook: the heartbeats are running (stopping one in the instant it
-        # starts can leave jupyter_client's heartbeat thread reopening sockets in a loop)
-        deadline = time.monotonic() + 30
-        while not all(c.hb_channel.is_beating() for c in clients) and time.monotonic() < deadline:
-            time.sleep(0.05)
-        assert kernels.release_clients(km) == 2 and kernels.release_clients(km) == 0
-        assert not any(c.channels_running for c in clients)
-        assert all(c.context.closed for c in clients)
-        assert km.is_alive()  # the kernel itself goes on
-    finally:
-        km.shutdown_kernel(now=True)
+    yield km
+    km.shutdown_kernel(now=True)
 
 
 @pytest.mark.slow
-def test_wait_ready_on_a_new_kernel_asks_once_and_closes_its_client():
-    km = new_kernel_manager()
-    km.start_kernel()
-    try:
-        start = time.monotonic()
-        wait_ready(km, timeout=60)
-        assert time.monotonic() - start < 60
-        assert kernels.release_clients(km) == 0  # its client is closed already
-        assert km.is_alive()
-    finally:
-        km.shutdown_kernel(now=True)
+def test_release_clients_closes_every_client_handed_out_once(kernel):
+    wait_ready(kernel, timeout=60)
+    clients = [kernel.client(), kernel.client()]
+    for client in clients:
+        client.start_channels()
+    # as after a notebook: the heartbeats are running (stopping one in the instant it
+    # starts can leave jupyter_client's heartbeat thread reopening sockets in a loop)
+    deadline = time.monotonic() + 30
+    while not all(c.hb_channel.is_beating() for c in clients) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert kernels.release_clients(kernel) == 2 and kernels.release_clients(kernel) == 0
+    assert not any(c.channels_running for c in clients)
+    assert all(c.context.closed for c in clients)
+    assert kernel.is_alive()  # the kernel itself goes on
 
 
 @pytest.mark.slow
-def test_wait_ready_on_a_dead_kernel_says_so_at_once():
+def test_wait_ready_on_a_new_kernel_asks_once_and_closes_its_client(kernel, monkeypatch):
+    opened, asked = [], []
+    hand_out = kernel.client
+
+    def client(**kwargs):
+        c = hand_out(**kwargs)
+        ask = c.kernel_info
+        monkeypatch.setattr(c, "kernel_info", lambda: asked.append(1) or ask())
+        opened.append(c)
+        return c
+
+    monkeypatch.setattr(kernel, "client", client)
+    wait_ready(kernel, timeout=60)  # the kernel may still be starting: one request, waited for
+    assert len(opened) == 1 and asked == [1]
+    assert not opened[0].channels_running and opened[0].context.closed
+    assert kernels.release_clients(kernel) == 0  # closed by wait_ready, not left to release
+    assert kernel.is_alive()
+
+
+@pytest.mark.slow
+def test_wait_ready_on_a_dead_kernel_says_so_at_once(kernel):
     import signal
 
-    km = new_kernel_manager()
-    km.start_kernel()
-    try:
-        os.kill(km.provisioner.pid, signal.SIGKILL)
-        start = time.monotonic()
-        with pytest.raises(RuntimeError, match="Kernel died before replying to kernel_info"):
-            wait_ready(km, timeout=60)
-        assert time.monotonic() - start < 10
-    finally:
-        km.shutdown_kernel(now=True)
+    os.kill(kernel.provisioner.pid, signal.SIGKILL)
+    start = time.monotonic()
+    with pytest.raises(RuntimeError, match="Kernel died before replying to kernel_info"):
+        wait_ready(kernel, timeout=60)
+    assert time.monotonic() - start < 10
 
 
 @pytest.mark.slow

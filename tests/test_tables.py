@@ -2,7 +2,7 @@ import openpyxl
 import pytest
 
 from ward_analysis import ReportFormatError
-from ward_analysis.tables import read_rows, read_table
+from ward_analysis.tables import read_sheets, read_table
 
 ROW = ["1", "Tỷ lệ BHYT", "%", "80%", "76,4%", ""]
 
@@ -98,9 +98,9 @@ def test_unsupported_and_missing_files(tmp_path):
     other = tmp_path / "bieu_2023.ods"
     other.write_bytes(b"x")
     with pytest.raises(ReportFormatError, match=r"unsupported file type '\.ods'"):
-        read_rows(other)
+        read_sheets(other)
     with pytest.raises(ReportFormatError, match="file not found"):
-        read_rows(tmp_path / "none.csv")
+        read_sheets(tmp_path / "none.csv")
 
 
 def test_truncated_xlsx_is_a_clear_error(tmp_path):

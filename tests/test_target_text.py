@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -236,6 +237,15 @@ def test_bad_term_is_refused():
         parse_targets("(1). x", term=(2030, 2025))
 
 
+def test_the_term_is_read_from_the_heading_when_not_given():
+    draft = parse_targets(SEED.read_text(encoding="utf-8"))
+    assert (draft.meta["base_year"], draft.meta["target_year"]) == (2020, 2025)
+    given = parse_targets(SEED.read_text(encoding="utf-8"), term=(2020, 2025))
+    assert draft.to_yaml() == given.to_yaml()
+    with pytest.raises(CatalogError, match=re.escape("t.txt: no 'chỉ tiêu … đến năm …' heading")):
+        parse_targets("(1). Tỷ lệ hộ nghèo dưới 1% đến năm 2030.", source="t.txt")
+
+
 MADE_UP = """NGHỊ QUYẾT ĐẠI HỘI ĐẢNG BỘ PHƯỜNG HỘI PHÚ LẦN THỨ I, NHIỆM KỲ 2025 – 2030 (văn bản minh họa)
 * Các chỉ tiêu chủ yếu đến năm 2030:
 (1). Thu ngân sách trên địa bàn tăng bình quân từ 6 – 8%/năm.
@@ -328,5 +338,7 @@ def test_cli_errors_are_one_line(tmp_path, capsys):
     text = tmp_path / "t.txt"
     text.write_text("(1). Tỷ lệ hộ nghèo dưới 1%.", encoding="utf-8")
     assert main(["targets-from-text", str(text)]) == 1
-    assert "give it with --term 2025-2030" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "t.txt: no 'chỉ tiêu … đến năm …' heading" in err
+    assert "give it with --term 2025-2030" in err
     assert main(["targets-from-text", str(text), "--term", "2025-2030"]) == 0

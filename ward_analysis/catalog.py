@@ -311,10 +311,9 @@ def _load_catalog(path: Path) -> Catalog:
         if not isinstance(entry, dict):
             problems.append(f"{label}: expected a mapping of fields")
             continue
+        if entry.get("needs_review"):
+            review.append(f"{label}: {entry.get('review_reason') or 'no reason given'}")
         entry = {k: v for k, v in entry.items() if k not in _DRAFT_KEYS}
-        if raw["targets"][number - 1].get("needs_review"):
-            reason = raw["targets"][number - 1].get("review_reason") or "no reason given"
-            review.append(f"{label}: {reason}")
         merged = {k: meta[k] for k in _TERM_KEYS if k in meta} | entry
         try:
             targets.append(Target.model_validate(merged))

@@ -132,7 +132,6 @@ def _parser() -> argparse.ArgumentParser:
 
 def _targets_from_text(args) -> None:
     import os
-    import re
     from pathlib import Path
 
     from .target_text import parse_targets
@@ -146,16 +145,10 @@ def _targets_from_text(args) -> None:
         raise WardAnalysisError(
             f"{path}: not UTF-8 text (byte {exc.start}); save it as UTF-8"
         ) from None
+    term = None
     if args.term:
         years = parse_years(args.term)
         term = (years[0], years[-1])
-    else:
-        found = re.search(r"chỉ tiêu[^\n]*?đến năm\s+((?:19|20)\d\d)", text, re.IGNORECASE)
-        if not found:
-            raise WardAnalysisError(
-                f"{path}: no 'đến năm …' heading tells the term; give it with --term 2025-2030"
-            )
-        term = (int(found[1]) - 5, int(found[1]))
     where = Path(args.out).resolve().parent if args.out else Path.cwd()
     source = os.path.relpath(path.resolve(), where)
     draft = parse_targets(text, term=term, unit=args.unit, source=source)
@@ -164,7 +157,7 @@ def _targets_from_text(args) -> None:
     else:
         sys.stdout.write(draft.to_yaml())
     print(
-        f"{len(draft)} sub-targets read for {term[0]}–{term[1]}; "
+        f"{len(draft)} sub-targets read for {draft.meta['term']}; "
         f"{len(draft.review)} flagged needs_review"
         + "".join(f"\n  - {tid}: {reason}" for tid, reason in draft.review),
         file=sys.stderr,

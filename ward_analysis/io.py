@@ -115,14 +115,15 @@ def remove_stale_temp_files(folder: str | Path) -> list[Path]:
         if len(parts) != 4 or not parts[1].isdigit():
             continue
         pid = int(parts[1])
-        if pid == os.getpid() or _process_runs(pid):
+        if pid == os.getpid() or process_runs(pid):
             continue
         tmp.unlink(missing_ok=True)
         removed.append(tmp)
     return removed
 
 
-def _process_runs(pid: int) -> bool:
+def process_runs(pid: int) -> bool:
+    """Whether process ``pid`` is running (someone else's counts as running)."""
     try:
         os.kill(pid, 0)
     except ProcessLookupError:

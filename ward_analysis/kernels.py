@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import atexit
 import functools
-import logging
 import os
 import queue
 import secrets
@@ -33,7 +32,7 @@ from typing import Any
 
 from jupyter_client.manager import KernelManager
 
-log = logging.getLogger("ward_analysis")
+from .io import process_runs
 
 #: What a report kernel imports as soon as it starts (the notebooks' own imports).
 WARM_UP = "import ward_analysis.views, ward_analysis.charts, IPython.display"
@@ -59,23 +58,15 @@ def remove_stale_socket_dirs(root: str | None = None) -> list[str]:
         if not entry.is_dir(follow_symlinks=False):
             continue
         try:
-            if entry.stat(follow_symlinks=False).st_uid != os.getuid() or _running(int(parts[2])):
+            if entry.stat(follow_symlinks=False).st_uid != os.getuid() or process_runs(
+                int(parts[2])
+            ):
                 continue
         except OSError:
             continue
         shutil.rmtree(entry.path, ignore_errors=True)
         removed.append(entry.path)
     return removed
-
-
-def _running(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:  # someone else's process
-        return True
-    return True
 
 
 class ReportKernelManager(KernelManager):

@@ -224,10 +224,9 @@ def _worker(
 ) -> None:
     """Run jobs from the queue in one kernel of our own, its namespace cleared between notebooks;
     hand each executed notebook to the exporter so that the kernel never waits for it.
-    The kernel starts at once and the first notebook waits for ``ready`` (the data cleaned)."""
-    import nbformat
-    import papermill
-
+    The kernel starts at once and the first notebook waits for ``ready`` (the data cleaned).
+    A kernel that died or stopped answering before a notebook ran is replaced, and that
+    report tried once more; if no kernel can start, each report fails by name."""
     km = km or new_kernel_manager()
     try:
         broken, checked = None, None
@@ -235,57 +234,63 @@ def _worker(
             try:
                 km.start_kernel()
             except Exception as exc:  # no kernel: every report it takes fails, none is lost
-                broken = f"setup: could not start a Python kernel ({type(exc).__name__}: {exc})"
+                broken = _no_kernel(exc)
         ready.wait()
         while True:
             try:
                 job = jobs.get_nowait()
             except queue.Empty:
                 return
-            if broken:
-                fail(job, f"{job.name}: {broken}")
-                continue
             for attempt in (1, 2):
+                if broken:
+                    fail(job, f"{job.name}: {broken}")
+                    break
                 try:
-                    notebook = nbformat.read(job.notebook, as_version=4)
-                    # the kernel may have run a notebook already: start from a clean namespace
-                    notebook.cells.insert(0, nbformat.v4.new_code_cell(_RESET, id="ward-reset"))
                     if km is not checked:  # a new kernel: answering, and idle (see kernels)
                         wait_ready(km, KERNEL_TIMEOUT)
                         checked = km
-                    executed = papermill.execute_notebook(
-                        notebook,
-                        None,
-                        parameters=job.parameters,
-                        km=km,
-                        progress_bar=False,
-                        cwd=str(job.notebook.parent),
-                        start_timeout=KERNEL_TIMEOUT,
-                    )
-                    release_clients(km)
-                    executed.cells = [c for c in executed.cells if c.get("id") != "ward-reset"]
-                    exports.put((job, executed))
+                    exports.put((job, _execute(job, km)))
                 except Exception as exc:  # one report failing must not stop the others
-                    release_clients(km)
                     if attempt == 1 and _kernel_trouble(exc):
-                        # the kernel died or stopped answering before the notebook ran:
-                        # a new kernel, and the same report once more
                         log.warning("%s: %s; starting a new kernel and trying again", job.name, exc)
                         try:
                             km = _fresh_kernel(km)
                         except Exception as start_exc:
-                            broken = (
-                                "setup: could not start a Python kernel "
-                                f"({type(start_exc).__name__}: {start_exc})"
-                            )
-                            fail(job, f"{job.name}: {broken}")
-                            break
+                            broken = _no_kernel(start_exc)
                         continue
                     fail(job, _failure(job, exc))
                 break
     finally:
         if km.has_kernel:
             km.shutdown_kernel(now=True)
+
+
+def _execute(job: Job, km):
+    """Run ``job``'s notebook with its parameters in the kernel of ``km``, from a clean
+    namespace (the kernel may have run a notebook already); Papermill's client is closed after."""
+    import nbformat
+    import papermill
+
+    notebook = nbformat.read(job.notebook, as_version=4)
+    notebook.cells.insert(0, nbformat.v4.new_code_cell(_RESET, id="ward-reset"))
+    try:
+        executed = papermill.execute_notebook(
+            notebook,
+            None,
+            parameters=job.parameters,
+            km=km,
+            progress_bar=False,
+            cwd=str(job.notebook.parent),
+            start_timeout=KERNEL_TIMEOUT,
+        )
+    finally:
+        release_clients(km)
+    executed.cells = [c for c in executed.cells if c.get("id") != "ward-reset"]
+    return executed
+
+
+def _no_kernel(exc: BaseException) -> str:
+    return f"setup: could not start a Python kernel ({type(exc).__name__}: {exc})"
 
 
 #: Seconds a started kernel may take to answer before it is restarted (once per report).
@@ -408,9 +413,8 @@ def build_reports(
         lang=lang, unit=unit, observations_path=obs_path, catalog_path=catalog.path
     )
     check_writable(processed)
-    for folder in (out, processed):
-        for stale in remove_stale_temp_files(folder):
-            log.info("removed %s, left by a run that was stopped before it finished", stale)
+    for stale in remove_stale_temp_files(out):  # clean() clears those in ``processed``
+        log.info("removed %s, left by a run that was stopped before it finished", stale)
     todo: list[Job] = []
     for year in years:
         stem = f"year_report_{year}_{lang}"

@@ -224,11 +224,6 @@ def read_sheets(path: str | Path) -> list[tuple[str | None, list[list[object]]]]
     raise ReportFormatError(f"{path.name}: unsupported file type '{suffix}' (use .csv or .xlsx)")
 
 
-def read_rows(path: str | Path) -> list[list[object]]:
-    """All rows of a CSV (UTF-8) file or of an .xlsx file's first sheet, cells as read."""
-    return read_sheets(path)[0][1]
-
-
 def _find_header(path: Path, rows: list[list[object]]) -> int:
     for i, row in enumerate(rows[:HEADER_SEARCH_ROWS]):
         roles = {_role(_cell_text(v)) for v in row}

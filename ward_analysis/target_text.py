@@ -607,20 +607,33 @@ class CatalogDraft:
         return atomic_write_text(path, self.to_yaml())
 
 
+_TERM_HEAD = re.compile(r"chỉ tiêu[^\n]*?đến năm\s+((?:19|20)\d\d)", re.IGNORECASE)
+
+
 def parse_targets(
     text: str,
     *,
-    term: tuple[int, int],
+    term: tuple[int, int] | None = None,
     unit: str | None = None,
     source: str | None = None,
 ) -> CatalogDraft:
     """Read the key targets of a resolution's text into a :class:`CatalogDraft`.
 
     ``term``: (start, end) years, e.g. ``(2025, 2030)``: the start year is the baseline,
-    the end year the target year. ``unit``: the ward's or commune's name (left blank in
-    the draft if not given: the catalog needs it). ``source``: the text's file name,
-    recorded so that the catalog checks its ``text_vi`` against it.
+    the end year the target year; if None, the five years up to the year of a heading such
+    as 'Các chỉ tiêu chủ yếu đến năm 2030' (a :class:`CatalogError` if there is none).
+    ``unit``: the ward's or commune's name (left blank in the draft if not given: the
+    catalog needs it). ``source``: the text's file name, recorded so that the catalog
+    checks its ``text_vi`` against it.
     """
+    if term is None:
+        found = _TERM_HEAD.search(_nfc_lines(text))
+        if not found:
+            raise CatalogError(
+                f"{source or 'the text'}: no 'chỉ tiêu … đến năm …' heading tells the term; "
+                "give it with --term 2025-2030 (term=(2025, 2030) in Python)"
+            )
+        term = (int(found[1]) - 5, int(found[1]))
     start, end = term
     if not (isinstance(start, int) and isinstance(end, int) and 1900 < start < end < 2200):
         raise CatalogError(
