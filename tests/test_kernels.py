@@ -162,9 +162,10 @@ def test_release_clients_closes_every_client_handed_out_once(kernel):
 
 
 @pytest.mark.slow
-def test_wait_ready_on_a_new_kernel_asks_once_and_closes_its_client(kernel, monkeypatch):
+def test_wait_ready_on_a_booting_kernel_asks_once_and_closes_its_client(monkeypatch):
+    km = new_kernel_manager()
     opened, asked = [], []
-    hand_out = kernel.client
+    hand_out = km.client
 
     def client(**kwargs):
         c = hand_out(**kwargs)
@@ -173,12 +174,18 @@ def test_wait_ready_on_a_new_kernel_asks_once_and_closes_its_client(kernel, monk
         opened.append(c)
         return c
 
-    monkeypatch.setattr(kernel, "client", client)
-    wait_ready(kernel, timeout=60)  # the kernel may still be starting: one request, waited for
-    assert len(opened) == 1 and asked == [1]
-    assert not opened[0].channels_running and opened[0].context.closed
-    assert kernels.release_clients(kernel) == 0  # closed by wait_ready, not left to release
-    assert kernel.is_alive()
+    monkeypatch.setattr(km, "client", client)
+    # a kernel that takes 2.5 s more to boot: jupyter_client's wait_for_ready would ask
+    # about three times meanwhile (once a second), the pattern that hits ipykernel#1554
+    km.start_kernel(extra_arguments=["--IPKernelApp.exec_lines=['import time; time.sleep(2.5)']"])
+    try:
+        wait_ready(km, timeout=60)
+        assert len(opened) == 1 and asked == [1]
+        assert not opened[0].channels_running and opened[0].context.closed
+        assert kernels.release_clients(km) == 0  # closed by wait_ready, not left to release
+        assert km.is_alive()
+    finally:
+        km.shutdown_kernel(now=True)
 
 
 @pytest.mark.slow
