@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
 .DEFAULT_GOAL := help
-.PHONY: help install reports lab test test-fast browser lint format bench clean
+.PHONY: help install reports lab test test-fast browser lint format bench clean distclean
 
 help: ## list the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  make %-12s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -29,11 +29,14 @@ reports: $(STAMP) ## build everything from data/raw/: clean, assess, HTML report
 lab: $(STAMP) ## start JupyterLab on the project's environment (notebooks/)
 	$(BIN)/jupyter lab --notebook-dir=notebooks
 
-test: $(STAMP) browser ## run the whole test suite (lint included; slow notebook and browser tests too)
+test: $(STAMP) ## run the whole test suite (lint and format check included; slow notebook and browser tests too)
+	@command -v chromium >/dev/null 2>&1 || { \
+	  echo "The browser tests need Chromium: run 'make browser' once (installs Debian's chromium; needs root)" >&2; exit 1; }
 	$(BIN)/ruff check ward_analysis tests benchmarks notebooks
+	$(BIN)/ruff format --check ward_analysis tests benchmarks notebooks
 	$(BIN)/python -m pytest
 
-browser: ## make sure Debian's chromium is there for the browser tests (installs it when run as root)
+browser: ## install Debian's chromium for the browser tests, if it is missing (needs root)
 	@command -v chromium >/dev/null 2>&1 || { \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
@@ -42,8 +45,9 @@ browser: ## make sure Debian's chromium is there for the browser tests (installs
 test-fast: $(STAMP) ## run the suite without the slow tests
 	$(BIN)/python -m pytest -m "not slow"
 
-lint: $(STAMP) ## ruff check
+lint: $(STAMP) ## ruff check and ruff format --check
 	$(BIN)/ruff check ward_analysis tests benchmarks notebooks
+	$(BIN)/ruff format --check ward_analysis tests benchmarks notebooks
 
 format: $(STAMP) ## ruff format and fix imports
 	$(BIN)/ruff check --fix ward_analysis tests benchmarks notebooks
@@ -54,5 +58,8 @@ bench: $(STAMP) ## benchmarks: assess 100 … 3,321 synthetic wards; clean 100,0
 	$(BIN)/python benchmarks/bench_clean.py
 	$(BIN)/python benchmarks/bench_reports.py
 
-clean: ## remove the environment and everything generated
-	rm -rf $(VENV) data/processed/*.csv reports/*.html .pytest_cache .ruff_cache .hypothesis
+clean: ## remove everything generated (reports, processed tables, caches); keeps .venv
+	rm -rf data/processed/*.csv reports/*.html reports/*.ipynb .cache .pytest_cache .ruff_cache .hypothesis
+
+distclean: clean ## also remove the environment (.venv)
+	rm -rf $(VENV)

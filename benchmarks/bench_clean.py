@@ -63,7 +63,7 @@ def run_one(rows: int) -> dict:
 
     warnings.simplefilter("ignore")
     import ward_analysis as wa
-    from ward_analysis.cleaning import read_reports
+    from ward_analysis.read.cleaning import read_reports
 
     with tempfile.TemporaryDirectory() as tmp:
         path = write_large_table(Path(tmp) / "bieu_chi_tieu_2023.csv", rows)

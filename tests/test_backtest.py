@@ -8,7 +8,7 @@ from ward_analysis import (
     read_reports,
     synthetic_observations,
 )
-from ward_analysis.backtest import BACKTEST_COLUMNS
+from ward_analysis.schema import BACKTEST_COLUMNS
 
 from .conftest import make_catalog, obs_frame
 
@@ -55,7 +55,7 @@ def test_backtest_scores_are_hand_checkable(tmp_path):
     # latest value: 70, 74, 78 miss 80; 81 and 82 meet it
     assert bt["p_latest"].tolist() == [0, 0, 0, 1, 1]
     summary = scores(backtest_summary(bt))
-    assert summary["latest value"] == (pytest.approx(3 / 5), pytest.approx(2 / 5))
+    assert summary["latest"] == (pytest.approx(3 / 5), pytest.approx(2 / 5))
     by_year = backtest_summary(bt, by="as_of")
     assert set(by_year["as_of"]) == {2020, 2021, 2022, 2023, 2024}
 

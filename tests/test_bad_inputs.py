@@ -16,8 +16,8 @@ import yaml
 
 import ward_analysis as wa
 from ward_analysis import errors
-from ward_analysis.cleaning import read_reports
-from ward_analysis.tables import read_sheets
+from ward_analysis.read.cleaning import read_reports
+from ward_analysis.read.tables import read_sheets
 
 BAD = Path(__file__).parent / "data" / "bad"
 CASES: dict[str, dict] = yaml.safe_load((BAD / "cases.yaml").read_text(encoding="utf-8"))
@@ -25,7 +25,7 @@ CASES: dict[str, dict] = yaml.safe_load((BAD / "cases.yaml").read_text(encoding=
 
 def _non_blank_rows(path: Path) -> set[int]:
     """Row numbers (1-based) after the header that hold any text: each must be accounted for."""
-    from ward_analysis.tables import read_table
+    from ward_analysis.read.tables import read_table
 
     table = read_table(path)
     return {n for n, row in table.rows if any(str(v).strip() for v in row if v is not None)}

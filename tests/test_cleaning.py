@@ -5,8 +5,8 @@ import pandas as pd
 import pytest
 
 from ward_analysis import ReportFormatError, clean, load_catalog, load_observations, read_reports
-from ward_analysis.cleaning import OBSERVATION_COLUMNS, REJECT_COLUMNS
-from ward_analysis.tables import read_table
+from ward_analysis.read.tables import read_table
+from ward_analysis.schema import OBSERVATION_COLUMNS, REJECT_COLUMNS
 
 from .conftest import raw_checksums
 

@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 
 from ward_analysis import config
-from ward_analysis.cleaning import clean
+from ward_analysis.read.cleaning import clean
 
 #: Runs the code given on the command line with every ward_analysis write slowed down and
 #: announced on stdout ("writing NAME"), so that a kill can land in the middle of a write.
@@ -112,7 +112,7 @@ def test_cleaning_killed_midway_leaves_old_or_new_complete_files(tmp_path, two_v
     old_raw, new_raw, expected = two_versions
     out = tmp_path / "processed"
     clean(old_raw, out)
-    code = f"from ward_analysis.cleaning import clean; clean({str(new_raw)!r}, {str(out)!r})"
+    code = f"from ward_analysis.read.cleaning import clean; clean({str(new_raw)!r}, {str(out)!r})"
     lines = _kill_during_write(code, nth_write)
     assert lines[0] == "ready"
     visible = {p.name: _digest(p) for p in out.iterdir() if not p.name.startswith(".")}
@@ -135,11 +135,11 @@ def test_cleaning_killed_midway_leaves_old_or_new_complete_files(tmp_path, two_v
 def test_report_build_killed_midway_keeps_the_previous_reports(tmp_path):
     out, processed = tmp_path / "reports", tmp_path / "processed"
     code = (
-        "from ward_analysis.reports import build_reports\n"
+        "from ward_analysis.build.run import build_reports\n"
         f"build_reports([2023], out={str(out)!r}, processed={str(processed)!r}, "
         "term_notebook=None, jobs=1, progress=False)"
     )
-    from ward_analysis.reports import build_reports
+    from ward_analysis.build.run import build_reports
 
     build_reports([2023], out=out, processed=processed, term_notebook=None, jobs=1, progress=False)
     before = {p.name: _digest(p) for p in out.iterdir()}
@@ -255,15 +255,15 @@ def test_an_output_folder_that_cannot_be_written_is_a_clear_error(sandbox):
 def test_a_kernel_that_cannot_start_fails_each_report_by_name(tmp_path):
     from jupyter_client.manager import KernelManager
 
-    from ward_analysis.reports import build_reports
+    from ward_analysis.build.run import build_reports
 
     result = build_reports([2022, 2023], out=tmp_path / "r", processed=tmp_path / "p", jobs=1,
                            term_notebook=None, continue_on_error=True, progress=False,
                            kernels=[KernelManager(kernel_name="no-such-kernel")])  # fmt: skip
-    assert [f.split(":", 2)[:2] for f in result.failures] == [
-        ["year_report_2022_vi", " setup"], ["year_report_2023_vi", " setup"],
+    assert [(f.report, f.year, f.where) for f in result.failures] == [
+        ("year_report_2022_vi", 2022, "setup"), ("year_report_2023_vi", 2023, "setup"),
     ]  # fmt: skip
-    assert "could not start a Python kernel (NoSuchKernel" in result.failures[0]
+    assert "could not start a Python kernel (NoSuchKernel" in str(result.failures[0])
     assert result.built == [] and result.index is not None  # the index still lists the years
 
 
@@ -273,7 +273,7 @@ def test_cli_batch_goes_on_past_a_failing_notebook_and_exits_non_zero(
 ):
     import functools
 
-    from ward_analysis import reports
+    from ward_analysis.build import run as reports
     from ward_analysis.cli import main
 
     broken = Path(__file__).parent / "fixtures" / "broken.ipynb"
@@ -303,7 +303,7 @@ def test_a_kernel_that_died_is_replaced_and_the_report_built(tmp_path, caplog):
 
     from jupyter_client.manager import KernelManager
 
-    from ward_analysis.reports import build_reports
+    from ward_analysis.build.run import build_reports
 
     km = KernelManager(kernel_name="python3")
     km.start_kernel()

@@ -19,12 +19,13 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 import ward_analysis as wa
-from ward_analysis.cleaning import read_reports
 from ward_analysis.errors import ParseError, WardAnalysisError
-from ward_analysis.numbers import format_number, format_value, parse_quantity, parse_range
-from ward_analysis.tables import read_table
+from ward_analysis.present.format import format_number, format_value
+from ward_analysis.read.cells import parse_cell
+from ward_analysis.read.cleaning import read_reports
+from ward_analysis.read.numbers import parse_quantity, parse_range
+from ward_analysis.read.tables import read_table
 from ward_analysis.text import match_key, nfc
-from ward_analysis.values import parse_cell
 
 SCALE = int(os.environ.get("FUZZ_SCALE", "1"))  # FUZZ_SCALE=20 for a deeper one-off run
 FUZZ = settings(

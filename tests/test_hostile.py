@@ -16,7 +16,8 @@ import pytest
 import yaml
 
 from ward_analysis import WardAnalysisError, config
-from ward_analysis.reports import NOTEBOOK_PARAMETERS, build_reports, notebook_parameters
+from ward_analysis.build.parameters import declared, notebook_parameters
+from ward_analysis.build.run import YEAR_NOTEBOOK, build_reports
 
 #: Each sets window.__pwned and opens a dialog if it ever runs.
 HOSTILE = {
@@ -124,20 +125,32 @@ def test_hostile_unit_parameter_is_passed_as_data(tmp_path):
 )
 def test_unsafe_report_parameters_are_refused(name, value, message):
     with pytest.raises(WardAnalysisError, match=message):
-        notebook_parameters(**{name: value})
+        notebook_parameters(YEAR_NOTEBOOK, **{name: value})
 
 
 def test_safe_parameters_pass_unchanged():
     values = {"year": 2023, "lang": "vi", "unit": 'Phường "Chi Lăng" \\ \'x\' ; import os',
               "observations_path": Path("/tmp/a'b\"c/obs.csv"), "rejects_path": None}  # fmt: skip
-    out = notebook_parameters(**values)
+    out = notebook_parameters(YEAR_NOTEBOOK, **values)
     assert out == {**values, "observations_path": "/tmp/a'b\"c/obs.csv"}
 
 
-def test_parameter_names_match_the_notebooks():
-    import papermill
+def test_parameters_are_read_from_the_notebooks(tmp_path):
+    assert declared(YEAR_NOTEBOOK) == {
+        "year": (int,), "lang": (str,), "unit": (str, type(None)),
+        "observations_path": (str, type(None)), "rejects_path": (str, type(None)),
+        "catalog_path": (str, type(None)),
+    }  # fmt: skip
+    term = declared(config.NOTEBOOKS_DIR / "term_review.ipynb")
+    assert "year" not in term and "rejects_path" not in term
+    with pytest.raises(WardAnalysisError, match="unknown report parameter 'year'"):
+        notebook_parameters(config.NOTEBOOKS_DIR / "term_review.ipynb", year=2023)
+    import nbformat
 
-    declared = set()
-    for nb in ("year_report.ipynb", "term_review.ipynb"):
-        declared |= set(papermill.inspect_notebook(str(config.NOTEBOOKS_DIR / nb)))
-    assert declared == set(NOTEBOOK_PARAMETERS)
+    nb = nbformat.read(YEAR_NOTEBOOK, as_version=4)
+    cell = next(c for c in nb.cells if "parameters" in c.metadata.get("tags", []))
+    cell.source = cell.source.replace("year: int = 2023", "year = 2023")
+    bare = tmp_path / "bare.ipynb"
+    nbformat.write(nb, bare)
+    with pytest.raises(WardAnalysisError, match="parameter 'year' needs a type annotation"):
+        declared(bare)

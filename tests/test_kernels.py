@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from ward_analysis import kernels
-from ward_analysis.kernels import await_reply, new_kernel_manager, wait_ready
+from ward_analysis.build import kernels
+from ward_analysis.build.kernels import await_reply, new_kernel_manager, wait_ready
 
 
 class FakeClient:
@@ -80,7 +80,7 @@ def test_a_kernel_listens_on_unix_sockets_only_this_user_can_reach():
 
 @pytest.mark.slow
 def test_the_cli_waits_for_each_warm_up_before_the_reports_start(tmp_path, monkeypatch):
-    from ward_analysis import reports
+    from ward_analysis.build import run as reports
     from ward_analysis.cli import main
 
     answered: list[bool] = []
@@ -120,7 +120,7 @@ def test_the_clients_of_each_notebook_are_closed_and_the_kernel_kept(tmp_path, c
     import gc
     import threading
 
-    from ward_analysis.reports import build_reports
+    from ward_analysis.build.run import build_reports
 
     def heartbeats() -> int:
         return sum(type(t).__name__ == "HBChannel" and t.is_alive() for t in threading.enumerate())
@@ -201,7 +201,7 @@ def test_wait_ready_on_a_dead_kernel_says_so_at_once(kernel):
 
 @pytest.mark.slow
 def test_each_new_report_kernel_is_checked_once_before_its_first_notebook(tmp_path, monkeypatch):
-    from ward_analysis import reports
+    from ward_analysis.build import run as reports
 
     checked = []
 

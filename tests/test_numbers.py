@@ -5,7 +5,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from ward_analysis import ParseError, WardAnalysisError, format_number, parse_number, parse_range
-from ward_analysis.numbers import missing_reason, parse_quantity
+from ward_analysis.read.numbers import missing_reason, parse_quantity
 
 
 @pytest.mark.parametrize(

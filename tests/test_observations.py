@@ -3,7 +3,7 @@ import math
 import pytest
 
 from ward_analysis import ObservationsError, load_catalog, load_observations
-from ward_analysis.cleaning import OBSERVATION_COLUMNS
+from ward_analysis.schema import OBSERVATION_COLUMNS
 
 HEADER = "unit,target_id,year,value,value_kind,basis,source,note\n"
 

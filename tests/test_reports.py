@@ -10,9 +10,9 @@ from pathlib import Path
 import papermill
 import pytest
 
-from ward_analysis import config
+from ward_analysis import ReportError, config
+from ward_analysis.build.run import build_reports
 from ward_analysis.cli import main
-from ward_analysis.reports import ReportError, build_reports
 
 pytestmark = pytest.mark.slow
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -77,8 +77,11 @@ def test_a_failing_notebook_is_named_and_keeps_the_previous_html(tmp_path):
     result = build_reports([2021, 2022], out=tmp_path, year_notebook=broken, term_notebook=None,
                            continue_on_error=True, progress=False, processed=tmp_path / "data")  # fmt: skip
     assert len(result.failures) == 1
+    failure = result.failures[0]
+    assert (failure.report, failure.year) == ("year_report_2022_vi", 2022)
+    assert re.match(r"cell \d+", failure.where)
     assert re.match(
-        r"year_report_2022_vi: cell \d+: ValueError: broken on purpose for 2022", result.failures[0]
+        r"year_report_2022_vi: cell \d+: ValueError: broken on purpose for 2022", str(failure)
     )
     assert old.read_text(encoding="utf-8") == "previous good report"
     assert (tmp_path / "year_report_2021_vi.html").exists()

@@ -1,7 +1,7 @@
 import numpy as np
 
 from ward_analysis import assess, load_catalog, synthetic_observations
-from ward_analysis.synthetic import SCENARIOS
+from ward_analysis.model.synthetic import SCENARIOS
 
 
 def test_synthetic_wards_cover_every_target_and_scenario():
@@ -22,5 +22,5 @@ def test_synthetic_outcomes_are_mixed_and_reproducible():
     a = synthetic_observations(cat, 60, seed=3)
     b = synthetic_observations(cat, 60, seed=3)
     assert a.equals(b)
-    final = assess(cat, a, 2025, explain=False)["status"].value_counts(normalize=True)
+    final = assess(cat, a, 2025)["status"].value_counts(normalize=True)
     assert 0.2 < final["achieved"] < 0.8 and 0.2 < final["missed"] < 0.8

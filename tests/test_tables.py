@@ -2,7 +2,7 @@ import openpyxl
 import pytest
 
 from ward_analysis import ReportFormatError
-from ward_analysis.tables import read_sheets, read_table
+from ward_analysis.read.tables import read_sheets, read_table
 
 ROW = ["1", "Tỷ lệ BHYT", "%", "80%", "76,4%", ""]
 

@@ -5,7 +5,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from ward_analysis import project
-from ward_analysis.trends import (
+from ward_analysis.model.trends import (
     DAMPING,
     Priors,
     damped_years,
@@ -113,14 +113,14 @@ def test_project_returns_a_path_with_an_interval():
     assert out["year"].tolist() == list(range(2020, 2026))
     assert (out["low"] <= out["projected"]).all() and (out["projected"] <= out["high"]).all()
     assert out["observed"].iloc[:4].tolist() == s.tolist() and out["observed"].iloc[4:].isna().all()
-    assert out["method"].iloc[0] == "logit-linear trend" and out["n_points"].iloc[0] == 4
+    assert out["method"].iloc[0] == "logit_trend" and out["n_points"].iloc[0] == 4
     assert 76.4 < out["projected"].iloc[-1] < 82
 
 
 def test_project_accepts_a_tidy_frame_and_amounts():
     frame = pd.DataFrame({"year": [2020, 2021, 2022], "value": [100.0, 110.0, 121.0]})
     out = project(frame, 2024, measure="amount")
-    assert out["method"].iloc[0] == "log-linear trend"
+    assert out["method"].iloc[0] == "log_trend"
     growth = out["projected"].iloc[-1] / 121.0
     assert 1.1 < growth < 1.1**2  # damped compound growth
 

@@ -1,56 +1,55 @@
 """ward-analysis: will a Vietnamese ward meet the targets of its 5-year plan?
 
-The public API:
+The public API, by room:
 
-- :func:`load_catalog` → :class:`Catalog` of the term's sub-targets;
-- :func:`read_reports` → :class:`CleanResult` (tidy ``observations`` + ``rejects``)
-  from the ward's yearly report tables, and :func:`clean`, which also writes them;
-- :func:`load_observations` for a tidy observations CSV;
-- :func:`assess` → one row per (unit, target) as of a year: status,
-  probability of meeting the target, projection with an 80 % interval, pace,
-  plain explanations; :func:`project` for one series;
-- :func:`backtest` / :func:`backtest_summary` to score the forecasts against
-  the final outcomes, with two classic baselines;
-- :func:`synthetic_observations` for invented wards with known outcomes;
-- :func:`parse_targets` → :class:`CatalogDraft`: a resolution's list of targets read into
-  a draft catalog, every doubt flagged for review;
-- :func:`parse_number`, :func:`parse_range`, :func:`format_number`,
-  :func:`format_value` for Vietnamese-formatted figures;
+- reading (:mod:`.read`): :func:`load_catalog` → :class:`Catalog`; :func:`read_reports` →
+  :class:`CleanResult` (tidy ``observations`` + ``rejects``) from the ward's yearly report
+  tables, and :func:`clean`, which also writes them; :func:`load_observations`;
+  :func:`parse_number`, :func:`parse_range`;
+- the model (:mod:`.model`): :func:`assess` → one row per (unit, target) as of a year:
+  status code, probability of meeting the target, projection with an 80 % interval, pace;
+  :func:`project` for one series; :func:`backtest` / :func:`backtest_summary`;
+  :func:`synthetic_observations`;
+- presentation (:mod:`.present`): :func:`describe` (status labels and sentences in a
+  language), :func:`status_matrix`, :func:`format_number`, :func:`format_value`, charts
+  (:func:`target_spec`, :func:`target_chart`, :func:`displayable`, :func:`enable_renderer`)
+  and the report objects (:func:`year_report`, :func:`term_review`);
+- onboarding (:mod:`.onboard`): :func:`parse_targets` → :class:`CatalogDraft`;
 - :class:`WardAnalysisError` and its subclasses.
+
+Submodules load on first use of a name (PEP 562), so that ``ward-analysis reports`` can
+start its kernels before pandas, SciPy and pydantic load.
 """
 
-import sys
 from typing import TYPE_CHECKING
 
 from .errors import (
     CatalogError,
     ObservationsError,
     ParseError,
+    ReportError,
     ReportFormatError,
     WardAnalysisError,
 )
 
-# jsonschema (imported by Altair, nbformat and papermill) imports rfc3987_syntax when it is
-# installed (JupyterLab's jupyter-events brings it), which compiles a grammar at import time:
-# about 2.5 s of every command and kernel start, spent on an IRI format check that nothing
-# here uses. Any import of this package comes through here first, so this one line covers it.
-sys.modules.setdefault("rfc3987_syntax", None)
-
-#: Where each public name lives. Submodules are imported on first use (PEP 562), so that
-#: ``ward-analysis reports`` can start its kernels before pandas, SciPy and pydantic load.
+#: Where each public name lives.
 _LAZY = {
-    "assessment": ["STATUS_LABELS", "assess", "status_matrix"],
-    "backtest": ["backtest", "backtest_summary"],
-    "catalog": ["Catalog", "Target", "load_catalog"],
-    "charts": ["displayable", "enable_renderer", "register_theme", "target_chart", "target_spec"],
-    "cleaning": ["CleanResult", "clean", "read_reports"],
-    "numbers": ["format_number", "format_value", "parse_number", "parse_range"],
-    "observations": ["load_observations"],
-    "synthetic": ["synthetic_observations"],
-    "target_text": ["CatalogDraft", "parse_targets"],
-    "trends": ["project"],
-    "views": ["TermReview", "YearReport", "term_review", "year_report"],
-}
+    "read.catalog": ["load_catalog"],
+    "read.cleaning": ["CleanResult", "clean", "read_reports"],
+    "read.numbers": ["parse_number", "parse_range"],
+    "read.observations": ["load_observations"],
+    "model.assess": ["assess"],
+    "model.backtest": ["backtest", "backtest_summary"],
+    "model.catalog": ["Catalog", "Target"],
+    "model.synthetic": ["synthetic_observations"],
+    "model.trends": ["project"],
+    "present.charts": ["displayable", "enable_renderer", "register_theme", "target_chart", "target_spec"],
+    "present.format": ["format_number", "format_value"],
+    "present.reports": ["TermReview", "YearReport", "term_review", "year_report"],
+    "present.sentences": ["describe"],
+    "present.tables": ["status_matrix"],
+    "onboard.draft": ["CatalogDraft", "parse_targets"],
+}  # fmt: skip
 _WHERE = {name: module for module, names in _LAZY.items() for name in names}
 
 
@@ -69,26 +68,36 @@ def __dir__() -> list[str]:
 
 
 if TYPE_CHECKING:  # for type checkers and editors: the same names, imported eagerly
-    from .assessment import STATUS_LABELS, assess, status_matrix
-    from .backtest import backtest, backtest_summary
-    from .catalog import Catalog, Target, load_catalog
-    from .charts import displayable, enable_renderer, register_theme, target_chart, target_spec
-    from .cleaning import CleanResult, clean, read_reports
-    from .numbers import format_number, format_value, parse_number, parse_range
-    from .observations import load_observations
-    from .synthetic import synthetic_observations
-    from .target_text import CatalogDraft, parse_targets
-    from .trends import project
-    from .views import TermReview, YearReport, term_review, year_report
+    from .model.assess import assess
+    from .model.backtest import backtest, backtest_summary
+    from .model.catalog import Catalog, Target
+    from .model.synthetic import synthetic_observations
+    from .model.trends import project
+    from .onboard.draft import CatalogDraft, parse_targets
+    from .present.charts import (
+        displayable,
+        enable_renderer,
+        register_theme,
+        target_chart,
+        target_spec,
+    )
+    from .present.format import format_number, format_value
+    from .present.reports import TermReview, YearReport, term_review, year_report
+    from .present.sentences import describe
+    from .present.tables import status_matrix
+    from .read.catalog import load_catalog
+    from .read.cleaning import CleanResult, clean, read_reports
+    from .read.numbers import parse_number, parse_range
+    from .read.observations import load_observations
 
 __all__ = [
-    "STATUS_LABELS",
     "Catalog",
     "CatalogDraft",
     "CatalogError",
     "CleanResult",
     "ObservationsError",
     "ParseError",
+    "ReportError",
     "ReportFormatError",
     "Target",
     "TermReview",
@@ -98,6 +107,7 @@ __all__ = [
     "backtest",
     "backtest_summary",
     "clean",
+    "describe",
     "displayable",
     "enable_renderer",
     "format_number",

@@ -21,8 +21,14 @@ import logging
 import sys
 from collections.abc import Sequence
 
-from . import config
-from .errors import WardAnalysisError
+# jsonschema (imported by Altair, nbformat and papermill) imports rfc3987_syntax when it is
+# installed (JupyterLab's jupyter-events brings it), which compiles a grammar at import time:
+# about 2.5 s of every command, spent on an IRI format check that nothing here uses. The
+# report kernels skip it the same way (build.kernels.WARM_UP).
+sys.modules.setdefault("rfc3987_syntax", None)
+
+from . import config  # noqa: E402
+from .errors import WardAnalysisError  # noqa: E402
 
 # Everything else is imported inside the commands: ``reports`` starts its kernels first.
 
@@ -46,9 +52,9 @@ def parse_years(text: str) -> list[int]:
 
 
 def _default_years(catalog, observations) -> list[int]:
-    first = min(t.base_year for t in catalog)
+    first, term_end = catalog.term
     results = observations[observations["value_kind"] != "plan"]
-    last = int(results["year"].max()) if len(results) else max(t.target_year for t in catalog)
+    last = int(results["year"].max()) if len(results) else term_end
     return list(range(first, max(first, last) + 1))
 
 
@@ -87,7 +93,7 @@ def _parser() -> argparse.ArgumentParser:
     _data_arguments(p)
     p.add_argument("--out", default=None, help=f"output CSV (default {ASSESSMENT_PATH})")
     p.add_argument(
-        "--lang", default="vi", choices=["vi", "en"], help="language of the printed table"
+        "--lang", default="vi", help="language of the labels, sentences and printed table (vi, en)"
     )
     p = sub.add_parser("backtest", help="score past forecasts against the final outcomes")
     _data_arguments(p)
@@ -134,7 +140,7 @@ def _targets_from_text(args) -> None:
     import os
     from pathlib import Path
 
-    from .target_text import parse_targets
+    from .onboard import parse_targets
 
     path = Path(args.file)
     try:
@@ -164,16 +170,6 @@ def _targets_from_text(args) -> None:
     )
 
 
-def _start_kernel(km) -> None:
-    try:
-        km.start_kernel()
-    except Exception as exc:
-        raise WardAnalysisError(
-            f"could not start a Python kernel to run the report notebooks ({type(exc).__name__}: "
-            f"{exc}); check that this environment's python and ipykernel can be run"
-        ) from None
-
-
 def _reports(args) -> int:
     from .io import check_writable
 
@@ -181,23 +177,20 @@ def _reports(args) -> int:
     check_writable(args.out or config.REPORTS_DIR, "reports")
     check_writable(args.processed or config.PROCESSED_DIR)
     # start the kernels before the heavy imports, so that they boot while this process loads
-    from .kernels import WARM_UP, await_reply, new_kernel_manager, release_clients
+    from .build.kernels import finish_warm_up, release_clients, start_kernels
 
-    kernels = [new_kernel_manager() for _ in range(max(1, min(args.jobs, 8)))]
-    warm = []
-    for km in kernels:
-        _start_kernel(km)
-        client = km.client()  # have the kernels import the library while this process does
-        client.start_channels(iopub=False, stdin=False, hb=False, control=False)
-        warm.append((client, client.execute(WARM_UP, silent=True, store_history=False)))
     try:
-        from .reports import KERNEL_TIMEOUT, build_reports
+        kernels = start_kernels(max(1, min(args.jobs, 8)))
+    except Exception as exc:
+        raise WardAnalysisError(
+            f"could not start a Python kernel to run the report notebooks ({type(exc).__name__}: "
+            f"{exc}); check that this environment's python and ipykernel can be run"
+        ) from None
+    try:
+        from .build.run import build_reports
 
-        for km, (client, msg_id) in zip(kernels, warm, strict=True):
-            # quiet before Papermill's client talks to it (one that does not answer is
-            # replaced by the report worker); the warm-up client is closed, the kernel kept
-            await_reply(client, msg_id, KERNEL_TIMEOUT, alive=km.is_alive)
-            release_clients(km)
+        for km in kernels:
+            finish_warm_up(km)
         result = build_reports(
             parse_years(args.years) if args.years else None,
             lang=args.lang,
@@ -218,7 +211,7 @@ def _reports(args) -> int:
                 km.shutdown_kernel(now=True)
     print(f"Built {len(result.built)} report(s) in {result.seconds:.1f} s; index: {result.index}")
     if result.failures:
-        print("Failed:\n  - " + "\n  - ".join(result.failures), file=sys.stderr)
+        print("Failed:\n  - " + "\n  - ".join(map(str, result.failures)), file=sys.stderr)
         return 1
     return 0
 
@@ -226,16 +219,20 @@ def _reports(args) -> int:
 def _assess(args) -> None:
     import pandas as pd
 
-    from .assessment import assess, status_matrix
-    from .catalog import load_catalog
     from .io import atomic_write_csv
-    from .observations import load_observations
+    from .model.assess import assess
+    from .present.locale import get_locale
+    from .present.sentences import describe
+    from .present.tables import status_matrix
+    from .read.catalog import load_catalog
+    from .read.observations import load_observations
 
+    get_locale(args.lang)  # an unknown language is refused before the work
     catalog = load_catalog(args.catalog)
     obs = load_observations(args.observations, catalog=catalog)
     years = parse_years(args.years) if args.years else _default_years(catalog, obs)
     frames = [assess(catalog, obs, year) for year in years]
-    result = pd.concat(frames, ignore_index=True)
+    result = describe(pd.concat(frames, ignore_index=True), catalog, lang=args.lang)
     out = atomic_write_csv(result, args.out or ASSESSMENT_PATH)
     with pd.option_context("display.max_rows", 200, "display.width", 200):
         print(status_matrix(result, lang=args.lang).droplevel("unit").to_string())
@@ -245,14 +242,17 @@ def _assess(args) -> None:
 def _backtest(args) -> None:
     import pandas as pd
 
-    from .backtest import backtest, backtest_summary
-    from .catalog import load_catalog
-    from .observations import load_observations
+    from .model.backtest import backtest, backtest_summary
+    from .present.locale import get_locale
+    from .read.catalog import load_catalog
+    from .read.observations import load_observations
 
     catalog = load_catalog(args.catalog)
     obs = load_observations(args.observations, catalog=catalog)
+    summary = backtest_summary(backtest(catalog, obs), by=args.by)
+    summary = summary.assign(method=summary["method"].map(get_locale("en").backtest_methods))
     with pd.option_context("display.max_rows", 200, "display.width", 200):
-        print(backtest_summary(backtest(catalog, obs), by=args.by).to_string(index=False))
+        print(summary.to_string(index=False))
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -265,8 +265,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     try:
         if args.command == "clean":
-            from .catalog import load_catalog
-            from .cleaning import clean
+            from .read.catalog import load_catalog
+            from .read.cleaning import clean
 
             result = clean(args.raw, args.out, load_catalog(args.catalog))
             out = args.out or config.PROCESSED_DIR

@@ -1,11 +1,15 @@
 """Project paths. Every default path in the package comes from here.
 
 Nothing depends on the current directory: paths are derived from this file's
-location (the project root is the folder holding ``ward_analysis/``).
+location (the project root is the folder holding ``ward_analysis/``). The report
+notebooks are package data (``ward_analysis.notebooks``: the project's ``notebooks/``
+folder), so they are found from an installed copy of the package too.
 """
 
 from __future__ import annotations
 
+import importlib.util
+import os
 from pathlib import Path
 
 PROJ_ROOT = Path(__file__).resolve().parents[1]
@@ -13,13 +17,28 @@ DATA_DIR = PROJ_ROOT / "data"
 RAW_DIR = DATA_DIR / "raw"
 PROCESSED_DIR = DATA_DIR / "processed"
 REPORTS_DIR = PROJ_ROOT / "reports"
-NOTEBOOKS_DIR = PROJ_ROOT / "notebooks"
-CACHE_DIR = PROJ_ROOT / ".cache"
+
+
+def _notebooks_dir() -> Path:
+    spec = importlib.util.find_spec("ward_analysis.notebooks")
+    if spec is not None and spec.submodule_search_locations:
+        return Path(next(iter(spec.submodule_search_locations))).resolve()
+    return PROJ_ROOT / "notebooks"  # the source tree, not installed
+
+
+NOTEBOOKS_DIR = _notebooks_dir()
+#: Files made once and kept (the chart script bundle): in the project, or the user's cache
+#: when the package is installed on its own.
+CACHE_DIR = (
+    PROJ_ROOT / ".cache"
+    if (PROJ_ROOT / "pyproject.toml").exists()
+    else Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "ward-analysis"
+)
 
 CATALOG_PATH = RAW_DIR / "catalog.yaml"
 OBSERVATIONS_PATH = PROCESSED_DIR / "observations.csv"
 REJECTS_PATH = PROCESSED_DIR / "rejects.csv"
 SKIPPED_PATH = PROCESSED_DIR / "skipped.csv"
 
-#: File name patterns of the yearly report tables ("Biểu chỉ tiêu") in RAW_DIR.
-REPORT_GLOBS = ("bieu_chi_tieu_*.csv", "bieu_chi_tieu_*.xlsx")
+#: How the yearly report tables ("Biểu chỉ tiêu") in RAW_DIR are named (any readable type).
+REPORT_STEM = "bieu_chi_tieu_"

@@ -38,3 +38,7 @@ def where(file: object = None, row: int | None = None, column: str | None = None
     if column is not None:
         parts.append(f"column '{column}'")
     return ", ".join(parts)
+
+
+class ReportError(WardAnalysisError):
+    """A report could not be built (a notebook failed, or its output could not be written)."""

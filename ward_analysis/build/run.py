@@ -1,0 +1,374 @@
+"""Build every report: clean the data, run the notebooks with Papermill, export offline HTML.
+
+One call (``ward-analysis reports`` / :func:`build_reports`) does the whole job:
+
+1. check the parameters before any notebook runs (years in the term, language, paths);
+2. clean the yearly tables into ``data/processed/``;
+3. execute the per-year notebook for each year and the term review with Papermill,
+   ``jobs`` at a time. Each worker keeps one kernel and runs its notebooks in it one
+   after the other (its namespace reset in between): a kernel start and the imports
+   cost more than the analysis, so they are paid once per worker, not once per report;
+4. export each executed notebook to self-contained HTML (code hidden; Vega, Vega-Lite
+   and Vega-Embed inlined once per page, so the reports open with no network);
+5. write ``index.html``: the status of every target by as-of year, linking to the reports.
+
+Every file is replaced atomically; a report that fails keeps its previous HTML, and with
+``continue_on_error`` the others still run; the failures are returned (report, cell, error).
+"""
+
+from __future__ import annotations
+
+import logging
+import queue
+import sys
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+import pandas as pd
+
+from .. import config
+from ..errors import ReportError, WardAnalysisError
+from ..io import atomic_write_bytes, atomic_write_text, check_writable, remove_stale_temp_files
+from ..model.assess import assess
+from ..present.locale import LOCALES, get_locale
+from ..read.catalog import load_catalog
+from ..read.cleaning import clean
+from ..read.observations import load_observations
+from .export import export_html, html_exporter, vega_bundle
+from .index import data_files, index_html
+from .kernels import KERNEL_TIMEOUT, new_kernel_manager, release_clients, wait_ready
+from .parameters import notebook_parameters
+
+log = logging.getLogger("ward_analysis")
+
+YEAR_NOTEBOOK = config.NOTEBOOKS_DIR / "year_report.ipynb"
+TERM_NOTEBOOK = config.NOTEBOOKS_DIR / "term_review.ipynb"
+_RESET = "get_ipython().run_line_magic('reset', '-f')"
+
+
+def report_stem(lang: str, year: int | None = None) -> str:
+    """The file name (without suffix) of a year's report, or of the term review (no year)."""
+    return f"year_report_{year}_{lang}" if year is not None else f"term_review_{lang}"
+
+
+def index_name(lang: str) -> str:
+    """The index page's file name: ``index.html`` in the first language, ``index_en.html``…"""
+    return "index.html" if lang == next(iter(LOCALES)) else f"index_{lang}.html"
+
+
+@dataclass(frozen=True)
+class Job:
+    """One report to build: a notebook, its parameters, and where its outputs go."""
+
+    name: str
+    notebook: Path
+    parameters: dict
+    html: Path
+    executed: Path
+    year: int | None = None  # None: the term review
+
+
+@dataclass(frozen=True)
+class Failure:
+    """A report that could not be built: which, where (``cell N``, ``setup``, ``export``), why."""
+
+    report: str
+    year: int | None
+    where: str
+    error: str
+
+    def __str__(self) -> str:
+        return f"{self.report}: {self.where}: {self.error}".strip()
+
+
+@dataclass
+class BuildResult:
+    """What a build did: the reports written, the failures, the index, the time taken."""
+
+    built: list[Path] = field(default_factory=list)
+    failures: list[Failure] = field(default_factory=list)
+    index: Path | None = None
+    seconds: float = 0.0
+
+    @property
+    def ok(self) -> bool:
+        return not self.failures
+
+
+def _check(years, lang, jobs, out: Path, notebooks: list[Path], catalog) -> list[int]:
+    first, last = catalog.term
+    years = list(range(first, last + 1)) if years is None else list(years)
+    bad = [y for y in years if not isinstance(y, int) or not first <= y <= last]
+    if bad or not years:
+        raise WardAnalysisError(
+            f"years must lie within the term {first}–{last}; got {bad or 'none'}"
+        )
+    get_locale(lang)  # an unknown language is an error naming it
+    if not isinstance(jobs, int) or jobs < 1:
+        raise WardAnalysisError(f"jobs must be a whole number of at least 1, not {jobs!r}")
+    for nb in notebooks:
+        if not nb.exists():
+            raise WardAnalysisError(f"{nb}: notebook not found")
+    check_writable(out, "reports")
+    return years
+
+
+def _failure(job: Job, exc: BaseException) -> Failure:
+    cell = getattr(exc, "exec_count", None)
+    ename, evalue = getattr(exc, "ename", type(exc).__name__), getattr(exc, "evalue", str(exc))
+    where = f"cell {cell}" if cell is not None else "setup"
+    return Failure(job.name, job.year, where, f"{ename}: {evalue}")
+
+
+def _worker(
+    jobs: queue.Queue,
+    exports: queue.Queue,
+    fail: Callable[[Job, Failure], None],
+    ready: threading.Event,
+    km=None,
+) -> None:
+    """Run jobs from the queue in one kernel of our own, its namespace cleared between notebooks;
+    hand each executed notebook to the exporter so that the kernel never waits for it.
+    The kernel starts at once and the first notebook waits for ``ready`` (the data cleaned).
+    A kernel that died or stopped answering before a notebook ran is replaced, and that
+    report tried once more; if no kernel can start, each report fails by name."""
+    km = km or new_kernel_manager()
+    try:
+        broken, checked = None, None
+        if not km.has_kernel:
+            try:
+                km.start_kernel()
+            except Exception as exc:  # no kernel: every report it takes fails, none is lost
+                broken = _no_kernel(exc)
+        ready.wait()
+        while True:
+            try:
+                job = jobs.get_nowait()
+            except queue.Empty:
+                return
+            for attempt in (1, 2):
+                if broken:
+                    fail(job, Failure(job.name, job.year, "setup", broken))
+                    break
+                try:
+                    if km is not checked:  # a new kernel: answering, and idle (see kernels)
+                        wait_ready(km, KERNEL_TIMEOUT)
+                        checked = km
+                    exports.put((job, _execute(job, km)))
+                except Exception as exc:  # one report failing must not stop the others
+                    if attempt == 1 and _kernel_trouble(exc):
+                        log.warning("%s: %s; starting a new kernel and trying again", job.name, exc)
+                        try:
+                            km = _fresh_kernel(km)
+                        except Exception as start_exc:
+                            broken = _no_kernel(start_exc)
+                        continue
+                    fail(job, _failure(job, exc))
+                break
+    finally:
+        if km.has_kernel:
+            km.shutdown_kernel(now=True)
+
+
+def _execute(job: Job, km):
+    """Run ``job``'s notebook with its parameters in the kernel of ``km``, from a clean
+    namespace (the kernel may have run a notebook already); Papermill's client is closed after."""
+    import nbformat
+    import papermill
+
+    notebook = nbformat.read(job.notebook, as_version=4)
+    notebook.cells.insert(0, nbformat.v4.new_code_cell(_RESET, id="ward-reset"))
+    try:
+        executed = papermill.execute_notebook(
+            notebook,
+            None,
+            parameters=job.parameters,
+            km=km,
+            progress_bar=False,
+            cwd=str(job.notebook.parent),
+            start_timeout=KERNEL_TIMEOUT,
+        )
+    finally:
+        release_clients(km)
+    executed.cells = [c for c in executed.cells if c.get("id") != "ward-reset"]
+    return executed
+
+
+def _no_kernel(exc: BaseException) -> str:
+    return f"could not start a Python kernel ({type(exc).__name__}: {exc})"
+
+
+def _fresh_kernel(km):
+    """Shut ``km`` down (whatever state it is in) and start a new kernel of the same kind."""
+    try:
+        if km.has_kernel:
+            km.shutdown_kernel(now=True)
+    except Exception as exc:  # it is being replaced: its own trouble does not matter
+        log.info("could not shut down the old kernel cleanly: %s", exc)
+    fresh = new_kernel_manager(km.kernel_name)
+    fresh.start_kernel()
+    return fresh
+
+
+def _kernel_trouble(exc: BaseException) -> bool:
+    """A kernel that died or did not answer before any cell ran (not an error in a cell)."""
+    return isinstance(exc, RuntimeError) and getattr(exc, "exec_count", None) is None
+
+
+def _exporter(
+    exports: queue.Queue, bundle: str, done: Callable[[Job, Failure | None], None]
+) -> None:
+    """Write each executed notebook and its HTML page (atomically), until told to stop."""
+    import nbformat
+
+    exporter = html_exporter()
+    while (item := exports.get()) is not None:
+        job, executed = item
+        try:
+            atomic_write_text(job.executed, nbformat.writes(executed))
+            atomic_write_bytes(job.html, export_html(executed, bundle, exporter).encode("utf-8"))
+            done(job, None)
+        except Exception as exc:
+            done(job, Failure(job.name, job.year, "export", f"{type(exc).__name__}: {exc}"))
+
+
+def build_reports(
+    years: list[int] | None = None,
+    *,
+    lang: str = "vi",
+    jobs: int = 2,
+    out: str | Path | None = None,
+    continue_on_error: bool = False,
+    raw: str | Path | None = None,
+    catalog_path: str | Path | None = None,
+    processed: str | Path | None = None,
+    unit: str | None = None,
+    year_notebook: str | Path = YEAR_NOTEBOOK,
+    term_notebook: str | Path | None = TERM_NOTEBOOK,
+    progress: bool = True,
+    kernels: list | None = None,
+) -> BuildResult:
+    """Clean the data and build every report (see the module docstring). Returns what was built.
+
+    Without ``continue_on_error`` the first failure raises :class:`ReportError`
+    (after the running reports finish); with it, all reports are tried and the
+    failures listed in the result. ``raw``, ``catalog_path``: the yearly tables and the
+    catalog (default: the shipped ones); ``processed``: where the cleaned tables go (default
+    ``data/processed/``); ``unit``: the ward shown (default the catalog's). ``kernels``:
+    started ``KernelManager``s to use (the CLI starts them before its imports); by default
+    each worker starts its own.
+    """
+    start = time.perf_counter()
+    out = Path(out) if out is not None else config.REPORTS_DIR
+    catalog = load_catalog(catalog_path)
+    notebooks = [Path(year_notebook)] + ([Path(term_notebook)] if term_notebook else [])
+    years = _check(years, lang, jobs, out, notebooks, catalog)
+    processed = Path(processed) if processed is not None else config.PROCESSED_DIR
+    obs_path, rej_path = processed / "observations.csv", processed / "rejects.csv"
+    common = dict(lang=lang, unit=unit, observations_path=obs_path, catalog_path=catalog.path)
+    check_writable(processed)
+    for stale in remove_stale_temp_files(out):  # clean() clears those in ``processed``
+        log.info("removed %s, left by a run that was stopped before it finished", stale)
+    todo: list[Job] = []
+    for year in years:
+        stem = report_stem(lang, year)
+        params = notebook_parameters(notebooks[0], year=year, rejects_path=rej_path, **common)
+        todo.append(
+            Job(stem, notebooks[0], params, out / f"{stem}.html", out / f"{stem}.ipynb", year)
+        )
+    if term_notebook:  # the longest: first, so that the workers finish together
+        stem = report_stem(lang)
+        params = notebook_parameters(notebooks[1], **common)
+        todo.insert(0, Job(stem, notebooks[1], params, out / f"{stem}.html", out / f"{stem}.ipynb"))
+    result = BuildResult()
+    queue_: queue.Queue = queue.Queue()
+    for job in todo:
+        queue_.put(job)
+    bar = _progress(len(todo), progress)
+    lock = threading.Lock()
+
+    def done(job: Job, error: Failure | None) -> None:
+        with lock:
+            if error:
+                result.failures.append(error)
+                log.error("%s failed: %s", job.name, error)
+            else:
+                result.built.append(job.html)
+                log.info("built %s and %s", job.html, job.executed.name)
+            bar(job.name, error)
+
+    # kernels start now and boot while the data are cleaned
+    ready = threading.Event()
+    exports: queue.Queue = queue.Queue()
+    given = list(kernels or [])
+    threads = [
+        threading.Thread(
+            target=_worker,
+            args=(queue_, exports, done, ready, given[i] if i < len(given) else None),
+            daemon=True,
+        )
+        for i in range(min(jobs, len(todo)))
+    ]
+    for th in threads:
+        th.start()
+    try:
+        cleaned = clean(raw, processed, catalog, unit=unit)
+        observations = load_observations(obs_path, catalog=catalog)
+        bundle = vega_bundle()
+    except BaseException:
+        while not queue_.empty():  # nothing to run: let the workers stop their kernels
+            queue_.get_nowait()
+        ready.set()
+        raise
+    ready.set()
+    writer = threading.Thread(target=_exporter, args=(exports, bundle, done), daemon=True)
+    writer.start()
+    for th in threads:
+        th.join()
+    exports.put(None)
+    writer.join()
+    failed_years = {f.year for f in result.failures if f.year is not None}
+    shown_unit = unit or catalog.unit
+    assessments = pd.concat(
+        [assess(catalog, observations, y, unit=shown_unit) for y in years], ignore_index=True
+    )
+    links = {
+        y: f"{report_stem(lang, y)}.html"
+        for y in years
+        if (out / f"{report_stem(lang, y)}.html").exists()
+    }
+    term_stem = report_stem(lang)
+    term_link = (
+        f"{term_stem}.html" if term_notebook and (out / f"{term_stem}.html").exists() else None
+    )
+    raw_dir = Path(raw) if raw is not None else config.RAW_DIR
+    raw_dir = raw_dir.parent if raw_dir.is_file() else raw_dir
+    sources = data_files([catalog.path, *[raw_dir / f for f in cleaned.files["file"]]])
+    built_at = datetime.now().astimezone().strftime("%Y-%m-%d %H:%M %Z")
+    page = index_html(assessments, links, term_link, catalog, lang=lang, built_at=built_at, sources=sources,
+                      failed=failed_years, unit=shown_unit)  # fmt: skip
+    result.index = atomic_write_text(out / index_name(lang), page)
+    result.seconds = time.perf_counter() - start
+    if result.failures and not continue_on_error:
+        raise ReportError("report(s) failed:\n  - " + "\n  - ".join(map(str, result.failures)))
+    return result
+
+
+def _progress(total: int, show: bool) -> Callable[[str, Failure | None], None]:
+    if not show:
+        return lambda name, error: None
+    from tqdm import tqdm
+
+    bar = tqdm(total=total, desc="reports", unit="report", file=sys.stderr)
+
+    def step(name: str, error: Failure | None) -> None:
+        bar.set_postfix_str(name + (" FAILED" if error else ""))
+        bar.update(1)
+        if bar.n == total:
+            bar.close()
+
+    return step

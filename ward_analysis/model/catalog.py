@@ -1,0 +1,322 @@
+"""The target catalog: every sub-target of a term's resolution, validated.
+
+A :class:`Target` is one sub-target; a :class:`Catalog` holds a unit's targets for one
+term with its :class:`CatalogHeader`. Each entry is checked by pydantic, by the rules every
+target shares, and by its kind's own rules (:mod:`.kinds`). Reading the YAML file is
+:func:`ward_analysis.read.catalog.load_catalog`.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+import pandas as pd
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from ..errors import WardAnalysisError
+from ..schema import NUMERIC_MEASURES
+from ..text import match_key, nfc
+from . import kinds
+
+Measure = Literal["share", "count", "amount", "length", "boolean", "rating"]
+Comparator = Literal[">=", ">", "<=", "<", "=="]
+_NAME_FIELD = re.compile(r"^name_[a-z]{2,3}$")
+
+#: Plausible values of each measure when a target gives no ``valid_range``.
+DEFAULT_VALID_RANGE: dict[str, tuple[float, float]] = {
+    "share": (0.0, 100.0),
+    "count": (0.0, math.inf),
+    "amount": (0.0, math.inf),
+    "length": (0.0, math.inf),
+}
+
+
+class Target(BaseModel):
+    """One sub-target of the resolution (e.g. ``"2a"``), as the catalog defines it."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: str
+    item: int = Field(ge=1)
+    text_vi: str = Field(min_length=1)
+    name_vi: str = Field(min_length=1)
+    name_en: str = Field(min_length=1)
+    kind: str
+    measure: Measure
+    comparator: Comparator
+    threshold: bool | float | str
+    upper: float | None = None
+    unit_of_measure: str = ""
+    threshold_unit: str | None = None
+    rating_scale: list[str] | None = None
+    rating_aliases: dict[str, list[str]] = Field(default_factory=dict)
+    base_year: int
+    first_year: int
+    target_year: int
+    basis: str | None = None
+    basis_markers: dict[str, list[str]] = Field(default_factory=dict)
+    aliases: list[str] = Field(default_factory=list)
+    valid_range: tuple[float, float] | None = None
+    reading: str | None = None
+    #: Names in further languages (``name_fr: …`` in the catalog), by language code.
+    other_names: dict[str, str] = Field(default_factory=dict)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _names_in_other_languages(cls, data: Any) -> Any:
+        if isinstance(data, dict):
+            extra = {k: v for k, v in data.items() if _NAME_FIELD.match(str(k))}
+            extra.pop("name_vi", None), extra.pop("name_en", None)
+            if extra:
+                data = {k: v for k, v in data.items() if k not in extra}
+                data["other_names"] = {k.removeprefix("name_"): v for k, v in extra.items()}
+        return data
+
+    @field_validator("kind", mode="after")
+    @classmethod
+    def _known_kind(cls, value: str) -> str:
+        if value not in kinds.names():
+            raise ValueError(f"unknown kind of target '{value}' (known kinds: {kinds.known()})")
+        return value
+
+    @field_validator("id", mode="before")
+    @classmethod
+    def _id_as_text(cls, value: Any) -> Any:
+        return str(value) if isinstance(value, int) else value
+
+    @field_validator("text_vi", "name_vi", "name_en", "unit_of_measure", "reading", mode="after")
+    @classmethod
+    def _nfc(cls, value: str | None) -> str | None:
+        return None if value is None else nfc(value)
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Target:
+        problems = _target_problems(self)
+        if problems:
+            raise ValueError("; ".join(problems))
+        return self
+
+    # -- derived views -------------------------------------------------------
+    @property
+    def threshold_value(self) -> float:
+        """The threshold as a number: a rating's rank on its scale, 1 for a yes/no target."""
+        if self.measure == "boolean":
+            return 1.0
+        if self.measure == "rating":
+            return float(self.rating_scale.index(self.threshold))
+        return float(self.threshold)
+
+    @property
+    def threshold_label(self) -> str:
+        """The threshold as the catalog writes it: ``Khá``, ``Đạt``, ``80.0``."""
+        return str(self.threshold)
+
+    def name(self, lang: str) -> str:
+        """The target's short name in language ``lang`` (``name_vi``, ``name_en``, ``name_xx``)."""
+        names = {"vi": self.name_vi, "en": self.name_en, **self.other_names}
+        try:
+            return names[lang]
+        except KeyError:
+            raise WardAnalysisError(
+                f"target '{self.id}' has no name in '{lang}' (add name_{lang} to the catalog)"
+            ) from None
+
+    @property
+    def plausible_range(self) -> tuple[float, float]:
+        """The range outside of which an observed value is rejected as implausible."""
+        if self.valid_range is not None:
+            return self.valid_range
+        return DEFAULT_VALID_RANGE.get(self.measure, (-math.inf, math.inf))
+
+    @property
+    def names(self) -> list[str]:
+        """The short name and every alias the yearly tables use."""
+        return [self.name_vi, *self.aliases]
+
+
+def _target_problems(t: Target) -> list[str]:
+    """Cross-field checks; each message starts with the field it is about."""
+    out: list[str] = []
+    head = t.id.rstrip("abcdefghijklmnopqrstuvwxyz")
+    if not head.isdigit() or t.id != t.id.strip() or not t.id:
+        out.append(
+            f"id: '{t.id}' should be the item number, optionally followed by a letter (4, 2a)"
+        )
+    elif int(head) != t.item:
+        out.append(f"item: {t.item} does not match the id '{t.id}'")
+    if t.measure == "boolean":
+        if t.comparator != "==":
+            out.append(f"comparator: a yes/no target must use '==', not '{t.comparator}'")
+        if t.threshold is not True and not (
+            isinstance(t.threshold, str) and match_key(t.threshold) == "dat"
+        ):
+            out.append(
+                f"threshold: a yes/no target's threshold must be 'Đạt' (true), not {t.threshold!r}"
+            )
+    elif t.measure == "rating":
+        if not t.rating_scale or len(t.rating_scale) < 2:
+            out.append("rating_scale: a rated target needs its ordered scale (at least two levels)")
+        elif t.threshold not in t.rating_scale:
+            out.append(
+                f"threshold: '{t.threshold}' is not a level of the rating scale {t.rating_scale}"
+            )
+        if t.comparator not in (">=", ">"):
+            out.append(f"comparator: a rated target must use '>=' or '>', not '{t.comparator}'")
+        for label in t.rating_aliases:
+            if t.rating_scale and label not in t.rating_scale:
+                out.append(f"rating_aliases: '{label}' is not a level of the rating scale")
+    else:
+        if isinstance(t.threshold, bool | str):
+            out.append(f"threshold: a {t.measure} target needs a number, not {t.threshold!r}")
+        if t.comparator == "==":
+            out.append(
+                f"comparator: '==' only fits yes/no targets; use '>=', '>', '<=' or '<' for a {t.measure}"
+            )
+        if t.rating_scale:
+            out.append(f"rating_scale: only rated targets have a scale, this one is a {t.measure}")
+    kind = kinds.get(t.kind)
+    numeric_threshold = isinstance(t.threshold, float) and not isinstance(t.threshold, bool)
+    if numeric_threshold and t.measure in NUMERIC_MEASURES and kind.checks_threshold_range(t):
+        low, high = t.plausible_range
+        if not low <= t.threshold <= high:
+            out.append(
+                f"threshold: {t.threshold:g} is outside the possible values of a {t.measure} ({low:g} to {high:g})"
+            )
+        if t.measure == "count" and not float(t.threshold).is_integer():
+            out.append(f"threshold: a count target needs a whole number, not {t.threshold:g}")
+    if t.upper is not None:
+        if t.measure not in NUMERIC_MEASURES:
+            out.append("upper: only numeric targets can have a range")
+        elif numeric_threshold and t.upper < t.threshold:
+            out.append(f"upper: {t.upper:g} is below the threshold {t.threshold:g}")
+        if t.comparator not in (">=", ">"):
+            out.append("upper: a range (threshold to upper) needs the comparator '>='")
+    out.extend(kind.problems(t))
+    if not t.base_year < t.target_year:
+        out.append(f"target_year: {t.target_year} must come after the base year {t.base_year}")
+    if not t.base_year <= t.first_year <= t.target_year:
+        out.append(f"first_year: {t.first_year} must lie between {t.base_year} and {t.target_year}")
+    if t.basis is not None and t.basis not in t.basis_markers:
+        out.append(f"basis_markers: no markers given for the target's own basis '{t.basis}'")
+    if t.basis_markers and t.basis is None:
+        out.append("basis: basis_markers are given but the target names no basis")
+    if t.valid_range is not None and t.valid_range[0] > t.valid_range[1]:
+        out.append("valid_range: low end above high end")
+    return out
+
+
+@dataclass(frozen=True)
+class CatalogHeader:
+    """What a catalog says about itself, above its targets."""
+
+    unit: str
+    unit_full: str | None = None
+    term: str | None = None
+    source: str | None = None
+    data_notice: str | None = None
+    base_year: int | None = None
+    first_year: int | None = None
+    target_year: int | None = None
+    readings: dict[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def fields(cls) -> tuple[str, ...]:
+        return tuple(cls.__dataclass_fields__)
+
+
+class Catalog:
+    """The validated targets of one unit's term, by id and in catalog order.
+
+    Iterating gives :class:`Target` objects; ``catalog["4"]`` gets one by id;
+    :meth:`to_frame` gives one row per sub-target; :attr:`term` the years it spans.
+    """
+
+    def __init__(self, targets: list[Target], header: CatalogHeader, path: Path | None = None):
+        self._targets = {t.id: t for t in targets}
+        self.header = header
+        self.path = path
+
+    @property
+    def unit(self) -> str:
+        """The unit (ward, commune) the catalog's targets belong to."""
+        return self.header.unit
+
+    @property
+    def term(self) -> tuple[int, int]:
+        """(first, last): the earliest base year and the latest target year of the targets."""
+        return (min(t.base_year for t in self), max(t.target_year for t in self))
+
+    def __iter__(self) -> Iterator[Target]:
+        return iter(self._targets.values())
+
+    def __len__(self) -> int:
+        return len(self._targets)
+
+    def __contains__(self, target_id: object) -> bool:
+        return target_id in self._targets
+
+    def __getitem__(self, target_id: str) -> Target:
+        try:
+            return self._targets[str(target_id)]
+        except KeyError:
+            raise KeyError(f"no target '{target_id}' in the catalog ({self.path})") from None
+
+    def __repr__(self) -> str:
+        return f"Catalog({self.unit!r}, {len(self)} targets)"
+
+    @property
+    def ids(self) -> list[str]:
+        """Target ids in catalog order."""
+        return list(self._targets)
+
+    def to_frame(self) -> pd.DataFrame:
+        """One row per sub-target, in catalog order."""
+        rows = [
+            {
+                "target_id": t.id,
+                "item": t.item,
+                "kind": t.kind,
+                "measure": t.measure,
+                "comparator": t.comparator,
+                "threshold": t.threshold_value,
+                "threshold_label": t.threshold_label,
+                "upper": t.upper,
+                "unit_of_measure": t.unit_of_measure,
+                "threshold_unit": t.threshold_unit or t.unit_of_measure,
+                "rating_scale": " < ".join(t.rating_scale) if t.rating_scale else None,
+                "base_year": t.base_year,
+                "first_year": t.first_year,
+                "target_year": t.target_year,
+                "basis": t.basis,
+                "reading": t.reading,
+                "text_vi": t.text_vi,
+                "name_vi": t.name_vi,
+                "name_en": t.name_en,
+            }
+            for t in self
+        ]
+        return pd.DataFrame(rows).astype({"upper": "float64", "threshold": "float64"})
+
+
+def catalog_problems(targets: list[Target]) -> list[str]:
+    """Problems between entries: duplicate ids, a name shared by two targets."""
+    out, seen_ids, seen_names = [], {}, {}
+    for t in targets:
+        if t.id in seen_ids:
+            out.append(f"target '{t.id}': field 'id': duplicate id (also used by an earlier entry)")
+        seen_ids[t.id] = t
+        for name in t.names:
+            key = match_key(name)
+            other = seen_names.get(key)
+            if other is not None and other != t.id:
+                out.append(
+                    f"target '{t.id}': field 'aliases': name '{name}' is also a name of target "
+                    f"'{other}', so table rows could not be matched without guessing"
+                )
+            seen_names[key] = t.id
+    return out

@@ -1,0 +1,151 @@
+"""Kinds of target: one module each, registered by name.
+
+A kind says everything that differs between, say, "an end-of-term level" and "a total over
+the term": which catalog entries make sense for it (:meth:`Kind.problems`), how it is
+assessed (:meth:`Kind.assess`), which situation each assessed row is in for its sentence
+(:meth:`Kind.sentence_cases`: codes, worded by ``ward_analysis.present``), what its chart
+shows besides the figures (:meth:`Kind.chart_series`, :meth:`Kind.overlay`,
+:meth:`Kind.projection_levels`), its invented series (:meth:`Kind.synthetic`) and the
+"latest value" baseline of the backtest (:meth:`Kind.latest_meets`).
+
+Adding a kind is adding one module to this folder that defines a :class:`Kind` subclass
+decorated with :func:`register`; every module here is imported when the package is. An
+unknown kind is an error that names it (:func:`get`), never another kind's behaviour.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+from typing import TYPE_CHECKING, ClassVar
+
+import numpy as np
+import pandas as pd
+
+from ...errors import WardAnalysisError
+
+if TYPE_CHECKING:
+    from ..catalog import Target
+    from ..panel import Context, Panel
+
+_REGISTRY: dict[str, Kind] = {}
+
+
+class Kind:
+    """What one kind of target means. Subclasses set ``name`` and override what differs."""
+
+    name: ClassVar[str]
+    #: Whether the target's yearly pass/fail record feeds the pass-rate prior (yes/no,
+    #: ratings and "100 %" targets judged on their history).
+    pass_history_prior: ClassVar[bool] = False
+    #: Whether the chart shows each year as met / not met rather than a line to a target.
+    pass_fail_chart: ClassVar[bool] = False
+    #: Whether the chart's figures are a running total over the term.
+    running_total: ClassVar[bool] = False
+
+    # -- the catalog --------------------------------------------------------------------
+    def problems(self, target: Target) -> list[str]:
+        """Kind-specific problems of a catalog entry, each starting with the field it is about."""
+        return []
+
+    def checks_threshold_range(self, target: Target) -> bool:
+        """Whether the threshold is a figure of the measure (and so must lie in its range)."""
+        return True
+
+    # -- the model ----------------------------------------------------------------------
+    def uses_trend(self, target: Target) -> bool:
+        """Whether the target's series feed the pooled trend priors."""
+        return False
+
+    def assess(self, panel: Panel, target: Target, ctx: Context) -> dict[str, np.ndarray]:
+        """Status, probability, projection and pace of every unit (arrays, one per column)."""
+        raise NotImplementedError(f"kind '{self.name}' does not say how it is assessed")
+
+    def latest_meets(self, latest: np.ndarray, target: Target) -> np.ndarray:
+        """The "latest value" baseline: whether each latest value already meets the target."""
+        from ..panel import meets
+
+        return meets(latest, target)
+
+    def compared_unit(self, target: Target) -> str:
+        """The unit of the figure compared with the threshold (the tables' unit by default)."""
+        return target.unit_of_measure
+
+    # -- presentation facts (codes and numbers; words are ``ward_analysis.present``'s) ------
+    def sentence_cases(
+        self, c: dict[str, np.ndarray], target: Target
+    ) -> list[tuple[np.ndarray, str]]:
+        """Which sentence each row gets: ``(mask, case)`` pairs, the first match wins; the
+        ``case`` codes are keys of the locale's sentences for this kind."""
+        raise NotImplementedError(f"kind '{self.name}' has no sentences")
+
+    def chart_series(self, target: Target, figures: pd.DataFrame) -> pd.DataFrame:
+        """The figures a chart draws (``year``, ``value``, ``value_kind``): as given by default."""
+        return figures
+
+    def overlay(self, target: Target, figures: pd.DataFrame, years: list[int]) -> dict:
+        """What the chart shows as the target: ``{"rule": value}``, ``{"band": (low, high)}``
+        or ``{"path": [(year, value), …]}`` (or ``{}`` for nothing)."""
+        if target.upper is not None:
+            return {"band": (target.threshold_value, target.upper)}
+        return {"rule": target.threshold_value}
+
+    def projection_levels(
+        self, target: Target, assessment: pd.Series, figures: pd.DataFrame
+    ) -> tuple[float, float, float] | None:
+        """The projected end-of-term figure and its 80 % interval on the chart's scale."""
+        return (
+            float(assessment["projected_value"]),
+            float(assessment["projected_low"]),
+            float(assessment["projected_high"]),
+        )
+
+    # -- invented data --------------------------------------------------------------------
+    def synthetic(
+        self,
+        target: Target,
+        rng: np.random.Generator,
+        n: int,
+        years: np.ndarray,
+        scenarios: np.ndarray,
+    ) -> np.ndarray:
+        """Invented yearly series (units × years) with outcomes mixed around the target."""
+        from ..synthetic import by_measure
+
+        return by_measure(target, rng, n, years, scenarios)
+
+    def __repr__(self) -> str:
+        return f"<kind {self.name}>"
+
+
+def register(cls: type[Kind]) -> type[Kind]:
+    """Class decorator: make a kind known by its ``name`` (twice the same name is an error)."""
+    if cls.name in _REGISTRY:
+        raise WardAnalysisError(f"two kinds of target are named '{cls.name}'")
+    _REGISTRY[cls.name] = cls()
+    return cls
+
+
+def get(name: str) -> Kind:
+    """The kind named ``name``; an unknown name is a :class:`WardAnalysisError` naming it."""
+    try:
+        return _REGISTRY[name]
+    except (KeyError, TypeError):
+        raise WardAnalysisError(
+            f"unknown kind of target {name!r} (known kinds: {known()})"
+        ) from None
+
+
+def names() -> tuple[str, ...]:
+    """The registered kinds, in the order of their modules' names."""
+    return tuple(_REGISTRY)
+
+
+def known() -> str:
+    """The registered kinds as a phrase: ``'annual', 'average_growth' or 'end_level'``."""
+    quoted = [f"'{n}'" for n in _REGISTRY]
+    return ", ".join(quoted[:-1]) + f" or {quoted[-1]}" if len(quoted) > 1 else "".join(quoted)
+
+
+for _module in sorted(m.name for m in pkgutil.iter_modules(__path__)):
+    importlib.import_module(f"{__name__}.{_module}")

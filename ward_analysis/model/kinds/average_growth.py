@@ -1,0 +1,108 @@
+"""**average_growth** — an average yearly growth over the term ("tăng bình quân 3 – 5 %/năm").
+
+The term's compound growth from the base year (CAGR) ≥ g is the same as the target-year
+level ≥ base × (1 + g)^(T − base), projected on a log-linear trend; "above the range" is
+reported separately.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ...schema import GROWTH_UNIT
+from ..panel import TOL, empty_result, pace, status_from_p, trend_projection
+from ..trends import prob_beyond, to_scale
+from . import Kind, register
+
+
+@register
+class AverageGrowth(Kind):
+    name = "average_growth"
+
+    def problems(self, t) -> list[str]:
+        out = []
+        if t.measure not in ("amount", "count"):
+            out.append(
+                f"measure: an average-growth target grows an amount or a count, not a {t.measure}"
+            )
+        if t.comparator not in (">=", ">"):
+            out.append("comparator: an average-growth target must use '>=' or '>'")
+        return out
+
+    def checks_threshold_range(self, target) -> bool:
+        return False  # the threshold is a growth rate, not a figure of the measure
+
+    def uses_trend(self, target) -> bool:
+        return True
+
+    def compared_unit(self, target) -> str:
+        return GROWTH_UNIT
+
+    def latest_meets(self, latest, target):
+        return np.asarray(latest, dtype=float) >= target.threshold_value  # the growth so far
+
+    def assess(self, panel, target, ctx) -> dict[str, np.ndarray]:
+        n_units = len(panel.n_points)
+        result = empty_result(n_units)
+        T, base = target.target_year, target.base_year
+        v0 = panel.column(base)
+        latest = panel.at(panel.last_idx)
+        t_last = panel.year_at(panel.last_idx)
+        g = target.threshold_value / 100
+        _, scale, mean, sd = trend_projection(panel, target, result, T, ctx)
+
+        def cagr(value, years):
+            with np.errstate(divide="ignore", invalid="ignore"):
+                return np.where(years > 0, ((value / v0) ** (1 / years) - 1) * 100, np.nan)
+
+        for k in ("projected_value", "projected_low", "projected_high"):
+            result[k] = cagr(result[k], T - base)
+        needed_level = v0 * (1 + g) ** (T - base)
+        p = prob_beyond(mean, sd, to_scale(needed_level, scale), True)
+        so_far = cagr(latest, t_last - base)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            required = np.where(
+                t_last < T, ((needed_level / latest) ** (1 / (T - t_last)) - 1) * 100, np.nan
+            )
+        pace(result, so_far, required, True)
+        result["latest_value"] = so_far
+        usable = (v0 > 0) & (panel.n_points >= 2)
+        p = np.where(usable, p, np.nan)
+        status = status_from_p(p)
+        status[np.isnan(p)] = "insufficient_data"
+        final = panel.column(T)
+        known = ~np.isnan(final) & (v0 > 0)
+        final_cagr = cagr(final, np.full(n_units, T - base))
+        ok = final_cagr >= target.threshold_value - TOL
+        status[known] = np.where(ok[known], "achieved", "missed")
+        p = np.where(known, ok.astype(float), p)
+        for k in ("projected_value", "projected_low", "projected_high"):
+            result[k] = np.where(known, final_cagr, np.where(usable, result[k], np.nan))
+        result["status"], result["probability"] = status, p
+        result["method"] = np.where(usable, result["method"], "needs_base")
+        if target.upper is not None:
+            result["above_range"] = result["projected_value"] > target.upper + TOL
+        return result
+
+    def sentence_cases(self, c, target):
+        status = c["status"]
+        final = (status == "achieved") | (status == "missed")
+        every = np.ones(len(status), dtype=bool)
+        return [(final, "final"), (status == "insufficient_data", "no_base"), (every, "open")]
+
+    def overlay(self, target, figures, years) -> dict:
+        base = figures[figures["year"] == target.base_year]["value"]
+        if not len(base):
+            return {}
+        v0, g = float(base.iloc[0]), target.threshold_value / 100
+        return {"path": [(yr, v0 * (1 + g) ** (yr - target.base_year)) for yr in years]}
+
+    def projection_levels(self, target, assessment, figures):
+        v0 = figures[figures["year"] == target.base_year]["value"]
+        if v0.empty:
+            return None
+        span = target.target_year - target.base_year
+        return tuple(
+            float(v0.iloc[0]) * (1 + assessment[k] / 100) ** span
+            for k in ("projected_value", "projected_low", "projected_high")
+        )

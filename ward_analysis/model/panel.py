@@ -1,0 +1,197 @@
+"""What every kind's assessment shares: one target's figures for many units as a panel
+(units × years), the pace view, the trend projection, and status cut-offs."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from ..schema import UPWARD_COMPARATORS
+from .figures import comparable, one_per_year
+from .trends import Z80, Priors, fit_trend, from_scale, method_name, scale_for, to_scale
+
+if TYPE_CHECKING:
+    from .catalog import Target
+
+ON_TRACK = 0.7
+OFF_TRACK = 0.3
+DECISIVE = 0.9  # a single point decides the status only beyond 0.9 / 0.1
+#: Strength (in years) of the pass-rate prior learned from all pass/fail series assessed together.
+PASS_PRIOR_WEIGHT = 2.0
+TOL = 1e-9
+
+
+def meets(values: np.ndarray, target: Target) -> np.ndarray:
+    """Whether each value meets the target's threshold (NaN → False)."""
+    thr, c = target.threshold_value, target.comparator
+    v = np.asarray(values, dtype=float)
+    with np.errstate(invalid="ignore"):
+        if c == ">=":
+            return v >= thr - TOL
+        if c == ">":
+            return v > thr + TOL
+        if c == "<=":
+            return v <= thr + TOL
+        if c == "<":
+            return v < thr - TOL
+        return np.abs(v - thr) <= TOL  # "==": yes/no
+
+
+def upward(target: Target) -> bool:
+    """Whether a higher figure is better for the target."""
+    return target.comparator in UPWARD_COMPARATORS
+
+
+def status_from_p(p: np.ndarray) -> np.ndarray:
+    """``on_track`` ≥ 0.7 > ``at_risk`` ≥ 0.3 > ``off_track``; no probability: insufficient data."""
+    p = np.asarray(p, dtype=float)
+    status = np.where(p >= ON_TRACK, "on_track", np.where(p >= OFF_TRACK, "at_risk", "off_track"))
+    return np.where(np.isnan(p), "insufficient_data", status).astype(object)
+
+
+def open_status(p: np.ndarray, n_points: np.ndarray) -> np.ndarray:
+    """The status of a target still open, from its probability: a single figure decides it
+    only beyond 0.9 / 0.1 (else ``insufficient_data``)."""
+    status = status_from_p(p)
+    status[(n_points == 1) & (p < DECISIVE) & (p > 1 - DECISIVE)] = "insufficient_data"
+    return status
+
+
+def pass_history_model(target: Target) -> bool:
+    """Yes/no, ratings and thresholds at the edge of a share (100 %, 0 %) are pass/fail."""
+    if target.measure in ("boolean", "rating"):
+        return True
+    low, high = target.plausible_range
+    thr = target.threshold_value
+    return (target.comparator == ">=" and thr >= high) or (target.comparator == "<=" and thr <= low)
+
+
+@dataclass
+class Context:
+    """What is learned from all series assessed together (empirical Bayes priors)."""
+
+    priors: dict[str, Priors]
+    pass_prior: tuple[float, float] = (0.5, 0.5)
+
+
+class Panel:
+    """One target's results for many units: ``values`` (units × years), NaN = no figure.
+
+    ``rows`` holds numpy arrays ``u`` (unit index), ``year``, ``value``, ``actual`` (bool)
+    and ``basis`` (object) of the target's results. One figure per year by
+    :mod:`ward_analysis.model.figures`; figures on another basis are only remembered (the
+    latest and first year of each unit on another basis, and which basis).
+    """
+
+    def __init__(self, target: Target, n_units: int, rows: dict[str, np.ndarray], as_of: int):
+        self.target = target
+        self.as_of = as_of
+        years_in = rows["year"]
+        start = min(target.base_year, int(years_in.min()) if len(years_in) else target.base_year)
+        self.years = np.arange(start, max(as_of, start) + 1)
+        shape = (n_units, len(self.years))
+        self.values = np.full(shape, np.nan)
+        self.estimate = np.zeros(shape, dtype=bool)
+        self.other_basis_year = np.full(n_units, -1)  # latest year on another basis
+        self.other_basis_first = np.full(n_units, -1)  # first year on another basis
+        self.other_basis = np.full(n_units, None, dtype=object)
+        u, y, v, actual = rows["u"], years_in - start, rows["value"], rows["actual"]
+        same = comparable(rows["basis"], target.basis) if len(u) else np.ones(0, dtype=bool)
+        if (~same).any():
+            order = np.argsort(years_in[~same], kind="stable")
+            self.other_basis_year[u[~same][order]] = years_in[~same][order]
+            self.other_basis[u[~same][order]] = rows["basis"][~same][order]
+            self.other_basis_first[u[~same][order[::-1]]] = years_in[~same][order[::-1]]
+        pick = np.flatnonzero(same)
+        pick = pick[one_per_year(u[pick] * len(self.years) + y[pick], actual[pick])]
+        self.values[u[pick], y[pick]] = v[pick]
+        self.estimate[u[pick], y[pick]] = ~actual[pick]
+        self.observed = ~np.isnan(self.values)
+        idx = np.arange(len(self.years))
+        self.last_idx = np.where(self.observed, idx, -1).max(axis=1)
+        self.first_idx = np.where(self.observed, idx, len(idx)).min(axis=1)
+        self.n_points = self.observed.sum(axis=1)
+
+    def at(self, idx: np.ndarray) -> np.ndarray:
+        safe = np.clip(idx, 0, len(self.years) - 1)
+        out = self.values[np.arange(len(idx)), safe]
+        return np.where((idx >= 0) & (idx < len(self.years)), out, np.nan)
+
+    def year_at(self, idx: np.ndarray) -> np.ndarray:
+        safe = np.clip(idx, 0, len(self.years) - 1)
+        return np.where((idx >= 0) & (idx < len(self.years)), self.years[safe], -1)
+
+    def column(self, year: int) -> np.ndarray:
+        """Values of one year (NaN where absent or after as_of)."""
+        if self.years[0] <= year <= self.years[-1]:
+            return self.values[:, year - self.years[0]]
+        return np.full(self.values.shape[0], np.nan)
+
+    @property
+    def not_comparable(self) -> np.ndarray:
+        same_last = self.year_at(self.last_idx)
+        return self.other_basis_year > np.where(self.last_idx >= 0, same_last, -1)
+
+
+def empty_result(n: int) -> dict[str, np.ndarray]:
+    """Every column a kind fills, for ``n`` units, with nothing known yet."""
+    nan = np.full(n, np.nan)
+    return {
+        "status": np.full(n, "insufficient_data", dtype=object),
+        "probability": nan.copy(),
+        "projected_value": nan.copy(),
+        "projected_low": nan.copy(),
+        "projected_high": nan.copy(),
+        "required_pace": nan.copy(),
+        "actual_pace": nan.copy(),
+        "pace_ratio": nan.copy(),
+        "latest_value": nan.copy(),
+        "above_range": np.zeros(n, dtype=bool),
+        "method": np.full(n, "", dtype=object),
+        "detail_year": np.full(n, -1),
+        "detail_value": nan.copy(),
+    }
+
+
+def pace(result, actual, required, up: bool) -> None:
+    """The classic view: pace so far, pace still required, and their ratio (signed so > 0 helps)."""
+    sign = 1.0 if up else -1.0
+    result["actual_pace"] = actual
+    result["required_pace"] = required
+    req_s, act_s = sign * required, sign * actual
+    with np.errstate(divide="ignore", invalid="ignore"):
+        result["pace_ratio"] = np.where(req_s > 0, act_s / req_s, np.nan)
+
+
+def level_pace(panel: Panel, target: Target, result) -> None:
+    """Classic view: average yearly change so far vs the change still needed to the target year."""
+    latest, first = panel.at(panel.last_idx), panel.at(panel.first_idx)
+    span = panel.year_at(panel.last_idx) - panel.year_at(panel.first_idx)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        actual = np.where(span > 0, (latest - first) / span, np.nan)
+        left = target.target_year - panel.year_at(panel.last_idx)
+        required = np.where(left > 0, (target.threshold_value - latest) / left, np.nan)
+    pace(result, actual, required, upward(target))
+
+
+def prior_key(target: Target) -> str:
+    """Which pooled trend prior a target uses: one per scale (the plain scale: per target)."""
+    scale = scale_for(target.measure, target.valid_range)
+    return f"identity:{target.id}" if scale == "identity" else scale
+
+
+def trend_projection(panel: Panel, target: Target, result, year: int, ctx: Context):
+    """Fit the trend of the panel's values and project to ``year``; fills projected_*."""
+    scale = scale_for(target.measure, target.valid_range)
+    z = to_scale(panel.values, scale)
+    fit = fit_trend(panel.years, z, ctx.priors[prior_key(target)])
+    mean, sd = fit.mean(year), fit.sd(year)
+    result["projected_value"] = from_scale(mean, scale)
+    result["projected_low"] = from_scale(mean - Z80 * sd, scale)
+    result["projected_high"] = from_scale(mean + Z80 * sd, scale)
+    result["method"] = np.where(fit.n <= 1, method_name(scale, 1), method_name(scale, 2)).astype(
+        object
+    )
+    return fit, scale, mean, sd

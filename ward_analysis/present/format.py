@@ -1,0 +1,129 @@
+"""Numbers and a target's values as a report writes them, in the report's language.
+
+``79,1 %`` and ``1.250,5`` in Vietnamese, ``79.1%`` and ``1,250.5`` in English (the
+separators, the space before %, and how units are written come from
+:mod:`ward_analysis.present.locale`); a yes/no target's value is ``Đạt`` / ``met``, a
+rating's is its level.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+
+from ..model import kinds
+from ..model.catalog import Target
+from ..schema import GROWTH_UNIT
+from .locale import get_locale
+
+
+def format_number(value: float, decimals: int = 1, *, lang: str = "vi") -> str:
+    """Format a number for a report: ``1.250,5`` in Vietnamese, ``1,250.5`` in English."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "–"
+    return get_locale(lang).number(value, decimals)
+
+
+def format_value(
+    value: float, unit: str = "", *, lang: str = "vi", decimals: int | None = None
+) -> str:
+    """Format a figure with its unit for a report: ``79,1 %`` (vi) or ``79.1%`` (en).
+
+    ``decimals`` defaults to 1 for percentages, 2 for km, 0 otherwise (counts,
+    money in triệu đồng) unless the figure has a fraction below 100.
+    """
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "–"
+    return _format_value(float(value), unit or "", get_locale(lang).code, decimals)
+
+
+@functools.lru_cache(maxsize=65536)
+def _format_value(value: float, unit: str, lang: str, decimals: int | None) -> str:
+    if decimals is None:
+        decimals = 2 if unit == "km" else 1 if unit.startswith(("%", "‰")) else 0
+        if decimals == 0 and not value.is_integer() and abs(value) < 100:
+            decimals = 1
+    locale = get_locale(lang)
+    return locale.with_unit(locale.number(value, decimals), unit)
+
+
+def percent(p: float, lang: str) -> str:
+    """A probability as a whole percentage (``40 %`` / ``40%``); ``–`` for none."""
+    if p is None or math.isnan(p):
+        return "–"
+    return get_locale(lang).percent(p)
+
+
+def compared_unit(target: Target) -> str:
+    """The unit of the figure compared with the threshold (percent a year for an average growth)."""
+    return kinds.get(target.kind).compared_unit(target)
+
+
+def own_decimals(x: float) -> int:
+    """How many decimals ``x`` is written with (``1.05`` → 2)."""
+    text = f"{x:.6g}"
+    return len(text.split(".")[1]) if "." in text else 0
+
+
+def decimals_for(target: Target) -> int | None:
+    """Decimals for a target's figures: the usual ones, or more if its threshold has more."""
+    usual = {"%": 1, GROWTH_UNIT: 1, "km": 2}.get(compared_unit(target))
+    if usual is None:
+        return None
+    return max(usual, own_decimals(target.threshold_value))
+
+
+def show(
+    value: float, target: Target, lang: str, *, decimals: int | None = None, raw: bool = False
+) -> str:
+    """A value of ``target`` as people read it: ``76,4 %``, ``Khá``, ``Đạt``.
+
+    ``raw=True`` shows a yearly figure in the unit of the tables even where the
+    target compares something else (an average growth target's amounts).
+    """
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "–"
+    if target.measure == "boolean":
+        return get_locale(lang).word("yes" if value >= 0.5 else "no")
+    if target.measure == "rating" and target.rating_scale:
+        return target.rating_scale[round(value)]
+    if decimals is None:
+        decimals = decimals_for(target)
+    unit = target.unit_of_measure if raw else compared_unit(target)
+    return format_value(
+        float(value),
+        unit,
+        lang=lang,
+        decimals=None if raw and unit != compared_unit(target) else decimals,
+    )
+
+
+def show_range(
+    low: float, high: float, target: Target, lang: str, *, decimals: int | None = None
+) -> str:
+    """``6–13 đường``, ``74,1–84,0 %``: the unit written once."""
+    high_text = show(high, target, lang, decimals=decimals)
+    if target.measure in ("boolean", "rating") or low is None or math.isnan(low):
+        return f"{show(low, target, lang, decimals=decimals)}–{high_text}"
+    low_text = show(low, target, lang, decimals=decimals)
+    low_number = format_value(
+        float(low),
+        "",
+        lang=lang,
+        decimals=decimals if decimals is not None else decimals_for(target),
+    )
+    return f"{low_number}–{high_text}" if low_text != high_text else low_text
+
+
+def show_target(target: Target, lang: str) -> str:
+    """The threshold as a phrase: ``80 %``, ``dưới 1 %``, ``8–10 đường``, ``Khá trở lên``."""
+    locale = get_locale(lang)
+    if target.measure == "boolean":
+        return locale.word("yes")
+    if target.measure == "rating":
+        return locale.word("rating_or_better", label=target.threshold_label)
+    thr = target.threshold_value
+    if target.upper is not None:
+        places = max(own_decimals(thr), own_decimals(target.upper))
+        return show_range(thr, target.upper, target, lang, decimals=places)
+    return f"{locale.comparators[target.comparator]}{show(thr, target, lang, decimals=own_decimals(thr))}"

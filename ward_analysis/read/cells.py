@@ -1,0 +1,137 @@
+"""Turn one cell of a yearly table into a value for a given target.
+
+Numbers are converted to the target's unit (``9,05`` tỷ đồng → 9050 triệu
+đồng), checked against what the measure allows (a share of 130 % is rejected,
+a count must be whole), yes/no words become 1/0 and ratings become their rank
+on the catalog's scale. Problems raise :class:`ParseError` with the reason.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+from ..errors import ParseError
+from ..model.catalog import Target
+from ..text import match_key, nfc
+from .numbers import missing_reason, parse_quantity
+
+#: Known units: comparison key → (measure, factor to the measure's base unit).
+_UNITS: dict[str, tuple[str, float]] = {
+    "%": ("share", 1.0),
+    "‰": ("share", 0.1),
+    "phan tram": ("share", 1.0),
+    "km": ("length", 1.0),
+    "m": ("length", 0.001),
+    "met": ("length", 0.001),
+    "trieu dong": ("amount", 1.0),
+    "tr dong": ("amount", 1.0),
+    "trd": ("amount", 1.0),
+    "ty dong": ("amount", 1000.0),
+    "ti dong": ("amount", 1000.0),
+    "nghin dong": ("amount", 0.001),
+    "ngan dong": ("amount", 0.001),
+    "dong": ("amount", 0.000001),
+}
+
+_YES = {"dat", "co", "dat chuan"}
+_NO = {"khong dat", "chua dat", "khong", "khong dat chuan"}
+_PLAN_PREFIX = re.compile(
+    r"^(?:≥|>=|>|≤|<=|<|trên|dưới|tối thiểu|ít nhất|không quá|khoảng)\s*", re.I
+)
+_PLAN_SUFFIX = re.compile(r"\s*(?:trở lên|trở xuống)$", re.I)
+
+
+def _unit_entry(unit: str) -> tuple[str, float] | None:
+    unit = nfc(unit)
+    if unit in _UNITS:
+        return _UNITS[unit]
+    return _UNITS.get(match_key(unit))
+
+
+def unit_factor(unit: str | None, target: Target) -> float:
+    """Factor that converts a figure written in ``unit`` into the target's unit.
+
+    A blank unit means the target's own. A unit of another kind (``km`` for a
+    share, ``%`` for a count) raises :class:`ParseError`.
+    """
+    if not unit or not nfc(unit):
+        return 1.0
+    given = _unit_entry(unit)
+    own = _unit_entry(target.unit_of_measure) if target.unit_of_measure else None
+    if target.measure == "count":
+        if given is not None:
+            raise ParseError(
+                f"unit '{unit}' is not a unit for counting ({target.unit_of_measure or 'a count'})"
+            )
+        return 1.0
+    if given is None or given[0] != target.measure:
+        expected = target.unit_of_measure or target.measure
+        raise ParseError(f"unit '{unit}' does not fit this target, which is measured in {expected}")
+    if own is None:
+        return 1.0
+    return given[1] / own[1]
+
+
+def parse_boolean(text: object) -> float:
+    """``Đạt``/``Có`` → 1.0, ``Không đạt``/``Chưa đạt``/``Không`` → 0.0; missing → NaN."""
+    if missing_reason(text) is not None:
+        return math.nan
+    key = match_key(str(text))
+    if key in _YES:
+        return 1.0
+    if key in _NO:
+        return 0.0
+    raise ParseError(f"'{nfc(str(text))}' is not a yes/no value (expected 'Đạt' or 'Không đạt')")
+
+
+def parse_rating(text: object, target: Target) -> float:
+    """A rating's rank on the target's scale (0 = lowest); missing → NaN."""
+    if missing_reason(text) is not None:
+        return math.nan
+    key = match_key(_PLAN_SUFFIX.sub("", nfc(str(text))))
+    for rank, label in enumerate(target.rating_scale or []):
+        names = [label, *target.rating_aliases.get(label, [])]
+        if key in {match_key(n) for n in names}:
+            return float(rank)
+    scale = " < ".join(target.rating_scale or [])
+    raise ParseError(f"'{nfc(str(text))}' is not a level of the rating scale ({scale})")
+
+
+def parse_cell(
+    raw: object, target: Target, *, unit: str | None = None, plan: bool = False
+) -> float:
+    """Read one table cell as a value of ``target`` in the target's unit.
+
+    ``unit`` is the row's ĐVT (unit column); a unit written in the cell itself
+    wins. ``plan=True`` also accepts plan wording such as ``≥ 85%`` or ``Khá trở
+    lên``. Returns NaN for a recognised missing marker.
+    """
+    if isinstance(raw, str) and raw.strip().startswith("="):
+        raise ParseError(
+            f"the cell holds the formula '{raw.strip()}' with no saved result: "
+            "open and save the file in Excel, or type the figure"
+        )
+    if target.measure == "boolean":
+        return parse_boolean(raw)
+    if target.measure == "rating":
+        return parse_rating(raw, target)
+    if plan and isinstance(raw, str):
+        raw = _PLAN_SUFFIX.sub("", _PLAN_PREFIX.sub("", nfc(raw)))
+    value, cell_unit = parse_quantity(raw)
+    if math.isnan(value):
+        return value
+    value = round(value * unit_factor(cell_unit or unit, target), 9)
+    low, high = target.plausible_range
+    if not low <= value <= high:
+        raise ParseError(
+            f"{_show(value)} {target.unit_of_measure} is impossible for this {target.measure} "
+            f"(allowed {_show(low)} to {_show(high)})"
+        )
+    if target.measure == "count" and not float(value).is_integer():
+        raise ParseError(f"a count must be a whole number, not {_show(value)}")
+    return value
+
+
+def _show(value: float) -> str:
+    return f"{value:g}".replace(".", ",")

@@ -1,0 +1,70 @@
+"""The tidy tables' columns, the value kinds, measures, comparators and status codes: one place.
+
+Producers (reading, the model) and consumers (presentation, the build, tests) import these
+names; nothing else spells them out.
+"""
+
+from __future__ import annotations
+
+#: The tidy observations table: one row per unit × target × year × value kind (× basis).
+OBSERVATION_COLUMNS = [
+    "unit",
+    "target_id",
+    "year",
+    "value",
+    "value_kind",
+    "basis",
+    "source",
+    "note",
+]
+#: The columns an observations table must have; the others may be absent.
+REQUIRED_OBSERVATION_COLUMNS = ("unit", "target_id", "year", "value", "value_kind")
+#: What identifies one observation (two rows with the same key are duplicates).
+OBSERVATION_KEY = ["unit", "target_id", "year", "value_kind", "basis"]
+#: Cells of the yearly tables that could not be read, and rows with no figure to read.
+REJECT_COLUMNS = ["file", "row", "column", "raw_text", "target_id", "year", "reason_code", "reason"]
+SKIPPED_COLUMNS = ["file", "row", "text", "reason"]
+
+#: What a figure is: a final result, an estimate of the result, or the year's plan.
+VALUE_KINDS = ("actual", "estimate", "plan")
+#: The value kinds that are results (plans never count towards a target).
+RESULT_KINDS = ("actual", "estimate")
+
+MEASURES = ("share", "count", "amount", "length", "boolean", "rating")
+NUMERIC_MEASURES = ("share", "count", "amount", "length")
+COMPARATORS = (">=", ">", "<=", "<", "==")
+#: Comparators under which a higher figure is better (a yes/no target is met at 1).
+UPWARD_COMPARATORS = (">=", ">", "==")
+
+#: Status codes of an assessed target, in the order reports list them.
+STATUSES = (
+    "achieved",
+    "on_track",
+    "at_risk",
+    "off_track",
+    "missed",
+    "insufficient_data",
+    "not_comparable",
+)
+#: Statuses that no later figure can change.
+FINAL_STATUSES = ("achieved", "missed")
+
+#: One row per (unit, target) as of a year: the output of ``assess``. Codes and numbers only:
+#: ``ward_analysis.present`` turns them into words (``describe``).
+ASSESS_COLUMNS = [
+    "unit", "target_id", "as_of", "kind", "measure", "status", "probability",
+    "latest_year", "latest_value", "projected_value", "projected_low", "projected_high",
+    "threshold", "upper", "comparator", "above_range", "required_pace", "actual_pace",
+    "pace_ratio", "method", "n_points", "uses_estimate", "first_year_used",
+    "detail_year", "detail_value", "other_basis", "other_basis_first",
+]  # fmt: skip
+
+#: Forecast methods scored by the backtest, as codes (``present.locale`` names them).
+BACKTEST_METHODS = ("ours", "pace", "latest")
+BACKTEST_COLUMNS = [
+    "unit", "target_id", "kind", "as_of", "outcome", "status", "probability",
+    "p_ours", "p_pace", "p_latest",
+]  # fmt: skip
+
+#: The unit of an average-growth target's threshold (percent a year), as catalogs write it.
+GROWTH_UNIT = "%/năm"
