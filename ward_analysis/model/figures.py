@@ -20,12 +20,12 @@ if TYPE_CHECKING:
     from .catalog import Target
 
 
-def comparable(basis: np.ndarray, target_basis: str | None) -> np.ndarray:
-    """Whether each figure's basis is the target's: no basis stated counts as the target's."""
+def comparable(basis: np.ndarray, target_basis: str | np.ndarray | None) -> np.ndarray:
+    """Whether each figure's basis is its target's (one basis, or one per figure): no basis
+    stated, or a target with none, counts as the same."""
     basis = np.asarray(basis, dtype=object)
-    if target_basis is None:
-        return np.ones(len(basis), dtype=bool)
-    return pd.isna(basis) | (basis == target_basis)
+    same = pd.isna(target_basis) | pd.isna(basis) | (basis == target_basis)
+    return np.broadcast_to(same, basis.shape)
 
 
 def one_per_year(keys: np.ndarray, is_actual: np.ndarray) -> np.ndarray:
@@ -55,27 +55,24 @@ def year_figures(
     the target's are left out."""
     basis_of = {t.id: t.basis for t in targets}
     obs = observations
-    keep = obs["value"].notna().to_numpy() & obs["target_id"].isin(list(basis_of)).to_numpy()
+    target_id = obs["target_id"].to_numpy(dtype=object)
+    year = obs["year"].to_numpy()
+    kind = obs["value_kind"].to_numpy(dtype=object)
+    keep = obs["value"].notna().to_numpy() & np.isin(target_id, list(basis_of))
+    keep &= np.isin(kind, RESULT_KINDS + (("plan",) if plans else ()))
     if unit is not None:
-        keep &= (obs["unit"] == unit).to_numpy()
+        keep &= obs["unit"].to_numpy(dtype=object) == unit
     if first is not None:
-        keep &= (obs["year"] >= first).to_numpy()
+        keep &= year >= first
     if last is not None:
-        keep &= (obs["year"] <= last).to_numpy()
-    kinds = RESULT_KINDS + (("plan",) if plans else ())
-    keep &= obs["value_kind"].isin(kinds).to_numpy()
-    rows = obs.loc[keep].reindex(columns=OBSERVATION_COLUMNS)
-    target_basis = rows["target_id"].map(basis_of)
-    basis = rows["basis"].to_numpy(dtype=object)
-    same = (
-        pd.isna(target_basis.to_numpy(dtype=object))
-        | pd.isna(basis)
-        | (basis == target_basis.to_numpy(dtype=object))
-    )
-    rows = rows[same]
-    slot = np.where(rows["value_kind"].to_numpy() == "plan", 1, 0)
-    key = pd.MultiIndex.from_arrays(
-        [rows["unit"], rows["target_id"], rows["year"], slot]
-    ).factorize()[0]
-    kept = one_per_year(key, (rows["value_kind"] == "actual").to_numpy())
-    return rows.iloc[kept].reset_index(drop=True)
+        keep &= year <= last
+    idx = np.flatnonzero(keep)
+    basis = obs["basis"].to_numpy(dtype=object)[idx] if "basis" in obs else np.full(len(idx), None)
+    idx = idx[comparable(basis, np.array([basis_of[t] for t in target_id[idx]], dtype=object))]
+    key = np.zeros(len(idx), dtype=np.int64)
+    for column in (obs["unit"].to_numpy(dtype=object)[idx], target_id[idx], year[idx]):
+        codes, uniques = pd.factorize(column)  # one integer per unit × target × year
+        key = key * len(uniques) + codes
+    key = key * 2 + (kind[idx] == "plan")  # a plan is kept apart
+    kept = idx[one_per_year(key, kind[idx] == "actual")]
+    return obs.iloc[kept].reindex(columns=OBSERVATION_COLUMNS).reset_index(drop=True)
