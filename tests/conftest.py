@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from ward_analysis import config
+from ward_analysis.schema import OBSERVATION_COLUMNS
 
 HEADER = ["STT", "Chỉ tiêu", "ĐVT", "Kế hoạch năm {year}", "Thực hiện năm {year}", "Ghi chú"]
 
@@ -94,7 +95,4 @@ def obs_frame(series: dict, *, unit: str = "Phường Thử", kind: str = "actua
         for tid, values in series.items()
         for year, value in values.items()
     ]  # fmt: skip
-    return pd.DataFrame(
-        rows,
-        columns=["unit", "target_id", "year", "value", "value_kind", "basis", "source", "note"],
-    )
+    return pd.DataFrame(rows, columns=OBSERVATION_COLUMNS)

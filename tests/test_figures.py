@@ -7,13 +7,13 @@ import numpy as np
 import pandas as pd
 
 from ward_analysis.model.figures import comparable, one_per_year, year_figures
+from ward_analysis.schema import OBSERVATION_COLUMNS
 
 from .conftest import make_catalog
 
 
 def rows(*records):
-    columns = ["unit", "target_id", "year", "value", "value_kind", "basis", "source", "note"]
-    return pd.DataFrame([(*r, "t", None) for r in records], columns=columns)
+    return pd.DataFrame([(*r, "t", None) for r in records], columns=OBSERVATION_COLUMNS)
 
 
 def test_an_actual_beats_an_estimate_in_either_order():

@@ -193,6 +193,25 @@ def test_comments_say_why_not_history():
     assert found == []
 
 
+def test_importing_the_library_changes_nothing_in_the_process():
+    """No module entry planted and the cycle collector left on: such tricks belong to the
+    command line and the report kernels' start, not to a library import."""
+    import subprocess
+    import sys
+
+    code = (
+        "import gc, sys\n"
+        "import ward_analysis as wa\n"
+        "catalog = wa.load_catalog()\n"
+        "wa.assess(catalog, wa.read_reports(catalog=catalog).observations, 2023)\n"
+        "wa.target_spec\n"
+        "assert 'rfc3987_syntax' not in sys.modules or sys.modules['rfc3987_syntax'] is not None\n"
+        "assert gc.isenabled()\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+
+
 def test_public_names_resolve():
     for name in ward_analysis.__all__:
         assert getattr(ward_analysis, name) is not None, name
