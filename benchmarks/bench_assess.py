@@ -4,8 +4,10 @@ Goal (issue 3): 3,321 units × the catalog's targets × 6 years assessed in
 under 2 s on a 2-core machine, with the process's peak memory under 1 GB.
 Each size runs in a fresh subprocess so that peak memory (max RSS) is its own.
 The synthetic data are made before the clock starts; the time is the median
-of 5 calls of ``assess(catalog, observations, 2023)`` (explanations included)
-after a first call, whose time is shown too.
+of 5 calls of ``assess(catalog, observations, 2023)`` (codes and numbers) after a
+first call, whose time is shown too; ``+ words s`` is one call of ``describe``
+on its output (status labels and a sentence per row, in Vietnamese), the part
+that ``assess`` itself did before the model stopped writing prose.
 """
 
 from __future__ import annotations
@@ -38,6 +40,9 @@ def run_one(n_units: int) -> dict:
         start = time.perf_counter()
         out = wa.assess(catalog, obs, 2023)
         times.append(time.perf_counter() - start)
+    start = time.perf_counter()
+    wa.describe(out, catalog, lang="vi")
+    words = time.perf_counter() - start
     return {
         "units": n_units,
         "targets": len(catalog),
@@ -46,6 +51,7 @@ def run_one(n_units: int) -> dict:
         "first_s": first,
         "median_s": statistics.median(times),
         "min_s": min(times),
+        "words_s": words,
         "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
         "data_mb": before_mb,
     }
@@ -57,7 +63,7 @@ def main() -> int:
         return 0
     results = []
     print(
-        f"{'units':>6} {'targets':>7} {'rows in':>9} {'rows out':>9} {'first s':>8} {'median s':>9} {'min s':>7} {'peak MB':>8}"
+        f"{'units':>6} {'targets':>7} {'rows in':>9} {'rows out':>9} {'first s':>8} {'median s':>9} {'min s':>7} {'+ words s':>10} {'peak MB':>8}"
     )
     for n in SIZES:
         proc = subprocess.run(
@@ -66,7 +72,7 @@ def main() -> int:
         r = json.loads(proc.stdout.strip().splitlines()[-1])
         results.append(r)
         print(f"{r['units']:>6} {r['targets']:>7} {r['rows_in']:>9} {r['rows_out']:>9} "
-              f"{r['first_s']:>8.3f} {r['median_s']:>9.3f} {r['min_s']:>7.3f} {r['peak_mb']:>8.0f}")  # fmt: skip
+              f"{r['first_s']:>8.3f} {r['median_s']:>9.3f} {r['min_s']:>7.3f} {r['words_s']:>10.3f} {r['peak_mb']:>8.0f}")  # fmt: skip
     small, big = results[0], results[-1]
     print(
         f"time grows {big['median_s'] / small['median_s']:.1f}× for {big['units'] / small['units']:.0f}× the units"

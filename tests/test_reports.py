@@ -51,6 +51,9 @@ def test_pages_are_self_contained(built):
     assert report.count('class="ward-chart"') == 33
     assert "import ward_analysis" not in report  # code hidden
     assert "79,1 %" in report  # numbers in the report's language
+    headings = re.findall(r'<h2 id="[^"]*">([^<]*)<a', report)
+    assert headings == ["1. Tóm tắt", "2. Tình trạng từng chỉ tiêu", "3. Biểu đồ", "4. Trong năm",
+                        "5. Ghi chú về số liệu"]  # fmt: skip
 
 
 def test_pages_draw_every_chart_offline_in_chromium(built):

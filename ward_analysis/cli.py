@@ -21,14 +21,9 @@ import logging
 import sys
 from collections.abc import Sequence
 
-# jsonschema (imported by Altair, nbformat and papermill) imports rfc3987_syntax when it is
-# installed (JupyterLab's jupyter-events brings it), which compiles a grammar at import time:
-# about 2.5 s of every command, spent on an IRI format check that nothing here uses. The
-# report kernels skip it the same way (build.kernels.WARM_UP).
-sys.modules.setdefault("rfc3987_syntax", None)
-
-from . import config  # noqa: E402
-from .errors import WardAnalysisError  # noqa: E402
+from . import config
+from .errors import WardAnalysisError
+from .present.locale import LOCALES
 
 # Everything else is imported inside the commands: ``reports`` starts its kernels first.
 
@@ -93,7 +88,10 @@ def _parser() -> argparse.ArgumentParser:
     _data_arguments(p)
     p.add_argument("--out", default=None, help=f"output CSV (default {ASSESSMENT_PATH})")
     p.add_argument(
-        "--lang", default="vi", help="language of the labels, sentences and printed table (vi, en)"
+        "--lang",
+        default="vi",
+        choices=list(LOCALES),
+        help="language of the labels, sentences and printed table",
     )
     p = sub.add_parser("backtest", help="score past forecasts against the final outcomes")
     _data_arguments(p)
@@ -288,6 +286,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def run() -> int:
     """Entry point of the ``ward-analysis`` command and ``python -m ward_analysis``."""
+    # jsonschema (imported by Altair, nbformat and papermill) imports rfc3987_syntax when it
+    # is installed (JupyterLab's jupyter-events brings it), which compiles a grammar at import
+    # time: about 2.5 s of every command, spent on an IRI format check that nothing here
+    # uses. The report kernels skip it the same way (build.kernels.WARM_UP).
+    sys.modules.setdefault("rfc3987_syntax", None)
     code = main()
     # The process ends now: spare the interpreter's last full collection over everything the
     # command loaded (about 0.6 s after a report build).

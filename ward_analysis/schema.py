@@ -32,6 +32,8 @@ RESULT_KINDS = ("actual", "estimate")
 
 MEASURES = ("share", "count", "amount", "length", "boolean", "rating")
 NUMERIC_MEASURES = ("share", "count", "amount", "length")
+#: Measures whose values are levels, not figures: yes/no (1 = met) and ratings (rank on a scale).
+LEVEL_MEASURES = ("boolean", "rating")
 COMPARATORS = (">=", ">", "<=", "<", "==")
 #: Comparators under which a higher figure is better (a yes/no target is met at 1).
 UPWARD_COMPARATORS = (">=", ">", "==")
@@ -68,3 +70,5 @@ BACKTEST_COLUMNS = [
 
 #: The unit of an average-growth target's threshold (percent a year), as catalogs write it.
 GROWTH_UNIT = "%/năm"
+#: The yes word of a yes/no target, as resolutions, catalogs and tables write it.
+YES_LABEL = "Đạt"

@@ -9,8 +9,8 @@ from pathlib import Path
 import pandas as pd
 
 from ..model.catalog import Catalog
-from ..present.locale import get_locale
-from ..present.tables import CSS, badge, status_matrix
+from ..present.locale import COLOURS, get_locale
+from ..present.tables import CSS, badge, banner_html, status_matrix
 
 
 def data_files(paths: list[Path]) -> list[tuple[str, str]]:
@@ -38,8 +38,7 @@ def index_html(assessments: pd.DataFrame, links: dict[int, str], term_link: str 
             f"<tr><td><b>{escape(tid)}</b>. {escape(catalog[tid].name(lang))}</td>{cells}</tr>"
         )
     title = word("index_title")
-    notice = catalog.header.data_notice
-    banner = f'<div class="ward-banner">{escape(notice)}</div>' if notice else ""
+    banner = banner_html(catalog)
     term = (
         f'<p><a href="{escape(term_link)}">{escape(word("term_review"))}</a></p>'
         if term_link
@@ -56,7 +55,7 @@ def index_html(assessments: pd.DataFrame, links: dict[int, str], term_link: str 
 <html lang="{locale.code}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{escape(title)}</title>{CSS}
 <style>body {{ font-family: 'Noto Sans', 'DejaVu Sans', 'Segoe UI', Roboto, Arial, sans-serif; margin: 24px; }}
-th a {{ color: #0969da; }}</style></head>
+th a {{ color: {COLOURS["figure"]}; }}</style></head>
 <body><h1>{escape(title)}</h1><h3>{escape(unit or catalog.unit)}</h3>{banner}{term}{failures}
 <table class="ward-table"><thead><tr><th>{escape(word("target"))}</th>{head}</tr></thead>
 <tbody>{"".join(rows)}</tbody></table>

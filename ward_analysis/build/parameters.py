@@ -2,9 +2,9 @@
 they can only ever be data.
 
 A notebook declares its parameters in its ``parameters`` cell with a type annotation
-(``year: int = 2023``, ``unit: str = None``: a parameter whose default is None may also be
-None); :func:`declared` reads them with ``papermill.inspect_notebook``, so the list lives in
-one place.
+(``year: int = 2023``, ``unit: "Optional[str]" = None`` — quoted, so that the notebook
+needs no import for it); :func:`declared` reads them with ``papermill.inspect_notebook``,
+so the list lives in one place.
 """
 
 from __future__ import annotations
@@ -16,7 +16,12 @@ from pathlib import Path
 from ..errors import WardAnalysisError
 
 #: The Python types each annotation of a parameters cell admits (exact types only).
-_TYPES: dict[str, tuple[type, ...]] = {"int": (int,), "str": (str,)}
+_TYPES: dict[str, tuple[type, ...]] = {
+    "int": (int,),
+    "str": (str,),
+    "Optional[int]": (int, type(None)),
+    "Optional[str]": (str, type(None)),
+}
 
 
 def declared(notebook: str | Path) -> dict[str, tuple[type, ...]]:
@@ -41,7 +46,7 @@ def _declared(path: Path, _stamp: int) -> dict[str, tuple[type, ...]]:
                 f"{path.name}: parameter '{name}' needs a type annotation, one of "
                 f"{', '.join(_TYPES)} (found {annotation})"
             )
-        out[name] = _TYPES[annotation] + ((type(None),) if spec["default"] == "None" else ())
+        out[name] = _TYPES[annotation]
     return out
 
 

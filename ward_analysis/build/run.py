@@ -34,7 +34,7 @@ from .. import config
 from ..errors import ReportError, WardAnalysisError
 from ..io import atomic_write_bytes, atomic_write_text, check_writable, remove_stale_temp_files
 from ..model.assess import assess
-from ..present.locale import LOCALES, get_locale
+from ..present.locale import DEFAULT_LANG, get_locale
 from ..read.catalog import load_catalog
 from ..read.cleaning import clean
 from ..read.observations import load_observations
@@ -56,8 +56,8 @@ def report_stem(lang: str, year: int | None = None) -> str:
 
 
 def index_name(lang: str) -> str:
-    """The index page's file name: ``index.html`` in the first language, ``index_en.html``…"""
-    return "index.html" if lang == next(iter(LOCALES)) else f"index_{lang}.html"
+    """The index page's file name: ``index.html`` in the default language, ``index_en.html``…"""
+    return "index.html" if lang == DEFAULT_LANG else f"index_{lang}.html"
 
 
 @dataclass(frozen=True)

@@ -19,12 +19,12 @@ import pandas as pd
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from ..errors import WardAnalysisError
-from ..schema import NUMERIC_MEASURES
+from ..schema import COMPARATORS, MEASURES, NUMERIC_MEASURES, YES_LABEL
 from ..text import match_key, nfc
 from . import kinds
 
-Measure = Literal["share", "count", "amount", "length", "boolean", "rating"]
-Comparator = Literal[">=", ">", "<=", "<", "=="]
+Measure = Literal[MEASURES]
+Comparator = Literal[COMPARATORS]
 _NAME_FIELD = re.compile(r"^name_[a-z]{2,3}$")
 
 #: Plausible values of each measure when a target gives no ``valid_range``.
@@ -80,8 +80,10 @@ class Target(BaseModel):
     @field_validator("kind", mode="after")
     @classmethod
     def _known_kind(cls, value: str) -> str:
-        if value not in kinds.names():
-            raise ValueError(f"unknown kind of target '{value}' (known kinds: {kinds.known()})")
+        try:
+            kinds.get(value)
+        except WardAnalysisError as exc:
+            raise ValueError(str(exc)) from None
         return value
 
     @field_validator("id", mode="before")
@@ -114,7 +116,7 @@ class Target(BaseModel):
     @property
     def threshold_label(self) -> str:
         """The threshold as the catalog writes it: ``Khá``, ``Đạt``, ``80.0``."""
-        return str(self.threshold)
+        return YES_LABEL if self.measure == "boolean" else str(self.threshold)
 
     def name(self, lang: str) -> str:
         """The target's short name in language ``lang`` (``name_vi``, ``name_en``, ``name_xx``)."""

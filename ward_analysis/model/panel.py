@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from ..schema import UPWARD_COMPARATORS
+from ..schema import LEVEL_MEASURES, UPWARD_COMPARATORS
 from .figures import comparable, one_per_year
 from .trends import Z80, Priors, fit_trend, from_scale, method_name, scale_for, to_scale
 
@@ -61,7 +61,7 @@ def open_status(p: np.ndarray, n_points: np.ndarray) -> np.ndarray:
 
 def pass_history_model(target: Target) -> bool:
     """Yes/no, ratings and thresholds at the edge of a share (100 %, 0 %) are pass/fail."""
-    if target.measure in ("boolean", "rating"):
+    if target.measure in LEVEL_MEASURES:
         return True
     low, high = target.plausible_range
     thr = target.threshold_value

@@ -17,9 +17,9 @@ The model, for a yearly series of a measure:
   to fixed defaults when there is too little to learn from. They too use only
   the points before each series' latest one, so a better latest figure can
   only raise a probability, never lower it by widening an interval;
-- beyond the last figure the slope is damped (each further year adds 0.8^k of
-  it: the damped trend of Gardner & McKenzie, a robust default for short
-  series that may level off);
+- beyond the last figure the slope is damped (each further year adds φ^k of
+  it, φ = ``DAMPING``: the damped trend of Gardner & McKenzie, a robust default
+  for short series that may level off);
 - a projection to year ``T`` is normal on that scale, with the variance of the
   line's level and slope plus one year of noise.
 
@@ -328,7 +328,8 @@ def project(
 
 
 def method_name(scale: str, n: int) -> str:
-    """Code of the trend method used for a series with ``n`` points (``present.locale`` names it)."""
+    """Code of the trend method used for a series with ``n`` points (``present.locale`` names
+    it, ``wa.describe`` adds the name)."""
     if n <= 1:
         return "one_point"
     return {"logit": "logit_trend", "log": "log_trend", "identity": "linear_trend"}[scale]

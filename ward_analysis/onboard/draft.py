@@ -23,6 +23,7 @@ from typing import Any
 import pandas as pd
 
 from ..errors import CatalogError
+from ..schema import LEVEL_MEASURES, YES_LABEL
 from ..text import match_key
 from .phrases import Reading, default_kind, not_understood, period, read_clause
 from .split import Item, clauses, items, nfc_lines
@@ -75,7 +76,7 @@ class CatalogDraft:
             measure = f.get("measure")
             threshold = f.get("threshold")
             if measure == "boolean":
-                value, label = 1.0, "Đạt"
+                value, label = 1.0, YES_LABEL
             elif measure == "rating" and f.get("rating_scale") and threshold in f["rating_scale"]:
                 value, label = float(f["rating_scale"].index(threshold)), str(threshold)
             elif isinstance(threshold, int | float):
@@ -230,7 +231,7 @@ def _draft(item: Item, target_id: str, r: Reading) -> DraftTarget:
         "comparator": r.comparator,
         "threshold": r.threshold,
         "upper": r.upper,
-        "unit_of_measure": r.unit if r.measure not in ("boolean", "rating") else None,
+        "unit_of_measure": r.unit if r.measure not in LEVEL_MEASURES else None,
         "threshold_unit": r.threshold_unit,
         "rating_scale": r.rating_scale,
         "rating_aliases": r.rating_aliases,

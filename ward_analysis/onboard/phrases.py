@@ -13,6 +13,7 @@ from typing import Any
 
 from ..errors import ParseError
 from ..read.numbers import parse_number
+from ..schema import YES_LABEL
 from ..text import match_key
 
 #: Confidence below which a field is flagged for review.
@@ -411,7 +412,7 @@ def read_clause(
                 r.name = f"Xếp loại {body}" if body else _name(clause[:at], None, "rating")
                 readings.append(r)
         elif _BOOLEAN.search(clause):
-            r = Reading(kind=kind, measure="boolean", comparator="==", threshold="Đạt")
+            r = Reading(kind=kind, measure="boolean", comparator="==", threshold=YES_LABEL)
             r.confidence.update(measure=0.85, threshold=0.9, comparator=0.95)
             if kind:
                 r.confidence["kind"] = conf

@@ -23,7 +23,8 @@ from ..model import kinds
 from ..model.catalog import Target
 from ..model.figures import year_figures
 from ..model.panel import meets
-from .locale import STATUS_COLOURS, get_locale
+from ..schema import FINAL_STATUSES, LEVEL_MEASURES
+from .locale import COLOURS, STATUS_COLOURS, get_locale
 
 if TYPE_CHECKING:  # Altair is imported only where an Altair object is made: reports need none
     import altair as alt
@@ -143,7 +144,7 @@ def target_spec(
     )
     x = {"field": "year", "type": "ordinal", "title": w("year"), "scale": {"domain": years}}
     y_title = w("total") if kind.running_total else w("value")
-    if target.measure in ("boolean", "rating"):
+    if target.measure in LEVEL_MEASURES:
         ticks = [0, 1] if target.measure == "boolean" else list(range(len(target.rating_scale)))
         names = [w("fail"), w("pass")] if target.measure == "boolean" else target.rating_scale
         expr = " : ".join(
@@ -170,45 +171,45 @@ def target_spec(
         layers.append(
             {
                 "data": {"values": values},
-                "mark": {"type": "line", "color": "#8c959f"},
+                "mark": {"type": "line", "color": COLOURS["neutral"]},
                 "encoding": {"x": x, "y": y},
             }
         )
         colour = {"field": "result", "type": "nominal", "title": w("chart_result"),
-                  "scale": {"domain": [w("pass"), w("fail")], "range": ["#2da44e", "#cf222e"]}}  # fmt: skip
+                  "scale": {"domain": [w("pass"), w("fail")], "range": [COLOURS["pass"], COLOURS["fail"]]}}  # fmt: skip
         layers.append({"data": {"values": values}, "mark": {"type": "point", "filled": True, "size": 80},
                        "encoding": {"x": x, "y": y, "color": colour, "shape": shape, "tooltip": tooltip}})  # fmt: skip
     else:
         layers.append(
             {
                 "data": observed_values,
-                "mark": {"type": "line", "color": "#0969da"},
+                "mark": {"type": "line", "color": COLOURS["figure"]},
                 "encoding": {"x": x, "y": y},
             }
         )
-        layers.append({"data": observed_values, "mark": {"type": "point", "filled": True, "size": 70, "color": "#0969da"},
+        layers.append({"data": observed_values, "mark": {"type": "point", "filled": True, "size": 70, "color": COLOURS["figure"]},
                        "encoding": {"x": x, "y": y, "shape": shape, "tooltip": tooltip}})  # fmt: skip
     overlay = kind.overlay(target, figures, years)
-    if "path" in overlay:
-        path = [{"year": yr, "value": v} for yr, v in overlay["path"]]
-        layers.append({"data": {"values": path}, "mark": {"type": "line", "strokeDash": [4, 4], "color": "#57606a"},
+    if overlay.path is not None:
+        path = [{"year": yr, "value": v} for yr, v in overlay.path]
+        layers.append({"data": {"values": path}, "mark": {"type": "line", "strokeDash": [4, 4], "color": COLOURS["target"]},
                        "encoding": {"x": x, "y": {"field": "value", "type": "quantitative"}}})  # fmt: skip
-    elif "band" in overlay:
-        low, high = overlay["band"]
+    if overlay.band is not None:
+        low, high = overlay.band
         layers.append({"data": {"values": [{"low": low, "high": high}]},
-                       "mark": {"type": "rect", "opacity": 0.15, "color": "#2da44e"},
+                       "mark": {"type": "rect", "opacity": 0.15, "color": COLOURS["pass"]},
                        "encoding": {"y": {"field": "low", "type": "quantitative"}, "y2": {"field": "high"}}})  # fmt: skip
-    elif "rule" in overlay:
-        layers.append({"data": {"values": [{"value": overlay["rule"]}]},
-                       "mark": {"type": "rule", "strokeDash": [6, 4], "color": "#57606a"},
+    if overlay.rule is not None:
+        layers.append({"data": {"values": [{"value": overlay.rule}]},
+                       "mark": {"type": "rule", "strokeDash": [6, 4], "color": COLOURS["target"]},
                        "encoding": {"y": {"field": "value", "type": "quantitative"},
                                     "tooltip": [{"field": "value", "type": "quantitative", "title": w("target")}]}})  # fmt: skip
     cone = _projection_cone(kind, target, assessment, rows, figures)
     if cone is not None:
         values = _records(cone)
-        layers.append({"data": {"values": values}, "mark": {"type": "area", "opacity": 0.18, "color": "#0969da"},
+        layers.append({"data": {"values": values}, "mark": {"type": "area", "opacity": 0.18, "color": COLOURS["figure"]},
                        "encoding": {"x": x, "y": {"field": "low", "type": "quantitative"}, "y2": {"field": "high"}}})  # fmt: skip
-        layers.append({"data": {"values": values}, "mark": {"type": "line", "strokeDash": [2, 3], "color": "#0969da"},
+        layers.append({"data": {"values": values}, "mark": {"type": "line", "strokeDash": [2, 3], "color": COLOURS["figure"]},
                        "encoding": {"x": x, "y": {"field": "mid", "type": "quantitative"},
                                     "tooltip": [{"field": "year", "type": "ordinal", "title": w("year")},
                                                 {"field": "mid", "type": "quantitative", "title": w("chart_projection")}]}})  # fmt: skip
@@ -241,7 +242,7 @@ def target_chart(
 
 def _projection_cone(kind, target: Target, a: pd.Series, rows: pd.DataFrame, figures: pd.DataFrame):
     """A straight cone from the latest figure to the projected end-of-term value and interval."""
-    if a["status"] in ("achieved", "missed", "not_comparable") or pd.isna(a.get("projected_value")):
+    if a["status"] in (*FINAL_STATUSES, "not_comparable") or pd.isna(a.get("projected_value")):
         return None
     if rows.empty:
         return None

@@ -13,7 +13,7 @@ import math
 
 from ..model import kinds
 from ..model.catalog import Target
-from ..schema import GROWTH_UNIT
+from ..schema import GROWTH_UNIT, LEVEL_MEASURES
 from .locale import get_locale
 
 
@@ -103,7 +103,7 @@ def show_range(
 ) -> str:
     """``6–13 đường``, ``74,1–84,0 %``: the unit written once."""
     high_text = show(high, target, lang, decimals=decimals)
-    if target.measure in ("boolean", "rating") or low is None or math.isnan(low):
+    if target.measure in LEVEL_MEASURES or low is None or math.isnan(low):
         return f"{show(low, target, lang, decimals=decimals)}–{high_text}"
     low_text = show(low, target, lang, decimals=decimals)
     low_number = format_value(

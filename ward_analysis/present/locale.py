@@ -12,6 +12,9 @@ from dataclasses import dataclass, field
 
 from ..errors import WardAnalysisError
 
+#: The code of the default language (the reports' and the index's own).
+DEFAULT_LANG = "vi"
+
 #: Traffic-light colours of the status codes (the same in every language).
 STATUS_COLOURS = {
     "achieved": "#1a7f37",
@@ -21,6 +24,14 @@ STATUS_COLOURS = {
     "missed": "#cf222e",
     "insufficient_data": "#8c959f",
     "not_comparable": "#8c959f",
+}
+#: The other colours of the charts and pages.
+COLOURS = {
+    "figure": "#0969da",  # observed figures, the projection, links
+    "target": "#57606a",  # the target line or growth path
+    "neutral": "#8c959f",  # the line joining met / not met years
+    "pass": STATUS_COLOURS["on_track"],
+    "fail": STATUS_COLOURS["missed"],
 }
 
 
@@ -45,6 +56,8 @@ class Locale:
     #: How a threshold's comparator is said before its figure ("at least ").
     comparators: dict[str, str]
     backtest_methods: dict[str, str] = field(default_factory=dict)
+    #: How a forecast was made (the ``method`` codes of ``assess``).
+    methods: dict[str, str] = field(default_factory=dict)
 
     def status(self, code: str) -> str:
         """The label of a status code."""
@@ -127,6 +140,15 @@ VI = Locale(
         "kind": "Loại số liệu",
         "chart_result": "Kết quả",
         "band": "Khoảng dự báo 80 %",
+        # the sections of the reports
+        "section_headline": "Tóm tắt",
+        "section_status": "Tình trạng từng chỉ tiêu",
+        "section_charts": "Biểu đồ",
+        "section_year": "Trong năm",
+        "section_notes": "Ghi chú về số liệu",
+        "section_outcome": "Kết quả cuối nhiệm kỳ",
+        "section_evolution": "Dự báo qua từng năm",
+        "section_backtest": "Kiểm định dự báo (Brier: càng thấp càng tốt)",
         # titles
         "year_title": "Đánh giá thực hiện các chỉ tiêu đến năm {T}",
         "year_subtitle": "{unit} — số liệu đến năm {year}",
@@ -204,9 +226,19 @@ VI = Locale(
         ): "{name} năm {ly} đạt {lv}{est}; theo xu hướng {fy}–{ly} dự báo năm {T} đạt {pv} (khoảng {rng}){above}; xác suất đạt {goal}: {p}.",
     },
     comparators={">=": "", ">": "trên ", "<=": "không quá ", "<": "dưới ", "==": ""},
-    # The term review's backtest table is still the English developer table (its column
-    # names too); its translation is part of the reports issue.
+    # The term review shows these names in its backtest table, whose other headings are not
+    # translated yet: the same names in both languages keep that table in one language.
     backtest_methods={"ours": "ours", "pace": "pace ratio (Eurostat)", "latest": "latest value"},
+    methods={
+        "logit_trend": "xu hướng tuyến tính trên thang logit",
+        "log_trend": "xu hướng tuyến tính trên thang log",
+        "linear_trend": "xu hướng tuyến tính",
+        "one_point": "một số liệu: giữ nguyên mức, khoảng dự báo rộng",
+        "pass_history": "theo số năm đạt và không đạt (Beta–nhị thức)",
+        "gamma_poisson": "số lượng hằng năm (Gamma–Poisson)",
+        "normal_flows": "mức thực hiện hằng năm (phân phối chuẩn)",
+        "needs_base": "cần số liệu năm gốc và ít nhất một năm sau",
+    },
 )
 
 EN = Locale(
@@ -262,6 +294,14 @@ EN = Locale(
         "kind": "Figure",
         "chart_result": "Result",
         "band": "80% projection range",
+        "section_headline": "Headline",
+        "section_status": "Status of every target",
+        "section_charts": "Charts",
+        "section_year": "The year itself",
+        "section_notes": "Data notes",
+        "section_outcome": "Final outcome",
+        "section_evolution": "How the forecasts evolved",
+        "section_backtest": "Backtest (Brier: lower is better)",
         "year_title": "Progress towards the {T} targets",
         "year_subtitle": "{unit} — figures up to {year}",
         "term_title": "Term review {first}–{last}",
@@ -334,6 +374,16 @@ EN = Locale(
     },
     comparators={">=": "at least ", ">": "above ", "<=": "at most ", "<": "below ", "==": ""},
     backtest_methods={"ours": "ours", "pace": "pace ratio (Eurostat)", "latest": "latest value"},
+    methods={
+        "logit_trend": "logit-linear trend",
+        "log_trend": "log-linear trend",
+        "linear_trend": "linear trend",
+        "one_point": "no trend (one point): level kept, wide interval",
+        "pass_history": "pass history (Beta–Binomial)",
+        "gamma_poisson": "yearly counts, Gamma–Poisson",
+        "normal_flows": "yearly flows, normal",
+        "needs_base": "needs the base-year figure and one more year",
+    },
 )
 
 #: The output languages, by code.

@@ -49,9 +49,18 @@ def _inputs(catalog_path, observations_path, rejects_path, unit, lang):
     return catalog, observations, rejects, unit
 
 
+def _heading(sections: tuple[str, ...], key: str, lang: str) -> str:
+    """A numbered section heading (Markdown) in the report's language."""
+    number = sections.index(key) + 1
+    return f"## {number}. {get_locale(lang).word(f'section_{key}')}"
+
+
 @dataclass
 class YearReport:
     """The analysis of one unit as of one year."""
+
+    #: The report's sections, in order.
+    SECTIONS = ("headline", "status", "charts", "year", "notes")
 
     catalog: Catalog
     observations: pd.DataFrame
@@ -72,6 +81,10 @@ class YearReport:
     def banner_html(self) -> str:
         """The data notice (illustrative figures) when the catalog carries one."""
         return banner_html(self.catalog)
+
+    def heading(self, section: str) -> str:
+        """The numbered heading of a section (Markdown): ``## 1. Tóm tắt``."""
+        return _heading(self.SECTIONS, section, self.lang)
 
     def headline(self) -> pd.DataFrame:
         """Targets per status and the change on the previous year."""
@@ -139,6 +152,9 @@ def year_report(
 class TermReview:
     """The term as a whole: final outcomes and how the forecasts evolved."""
 
+    #: The review's sections, in order.
+    SECTIONS = ("outcome", "evolution", "backtest")
+
     catalog: Catalog
     observations: pd.DataFrame
     unit: str
@@ -154,6 +170,10 @@ class TermReview:
     def banner_html(self) -> str:
         return banner_html(self.catalog)
 
+    def heading(self, section: str) -> str:
+        """The numbered heading of a section (Markdown): ``## 1. Kết quả cuối nhiệm kỳ``."""
+        return _heading(self.SECTIONS, section, self.lang)
+
     def outcome_table_html(self) -> str:
         """The final status of every sub-target."""
         last = int(self.assessments["as_of"].max())
@@ -166,11 +186,12 @@ class TermReview:
 
     def probability_chart(self) -> dict:
         """Probability of meeting each target as assessed year by year (a heat map, Vega-Lite spec)."""
-        word = get_locale(self.lang).word
+        locale = get_locale(self.lang)
+        word = locale.word
         x_title, y_title, p_title = word("assessed_in"), word("target"), word("probability")
         values = [
             {"target_id": r.target_id, "as_of": int(r.as_of), "p": None if pd.isna(r.probability) else float(r.probability),
-             "status": r.status}
+             "status": locale.status(r.status)}
             for r in self.assessments.itertuples()
         ]  # fmt: skip
         x = {"field": "as_of", "type": "ordinal", "title": x_title}
@@ -190,8 +211,9 @@ class TermReview:
                 {"mark": "rect", "encoding": {"x": x, "y": y, "color": {
                     "field": "p", "type": "quantitative", "title": p_title,
                     "scale": {"scheme": "redyellowgreen", "domain": [0, 1]}},
-                    "tooltip": [{"field": "target_id"}, {"field": "as_of"}, {"field": "p", "format": ".0%"},
-                                {"field": "status"}]}},
+                    "tooltip": [{"field": "target_id", "title": y_title}, {"field": "as_of", "title": x_title},
+                                {"field": "p", "format": ".0%", "title": p_title},
+                                {"field": "status", "title": word("status")}]}},
                 {"mark": {"type": "text", "fontSize": 9},
                  "encoding": {"x": x, "y": y, "text": {"field": "p", "type": "quantitative", "format": ".0%"}}},
             ],

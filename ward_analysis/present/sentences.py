@@ -15,6 +15,7 @@ import pandas as pd
 from ..errors import WardAnalysisError
 from ..model import kinds
 from ..model.catalog import Catalog, Target
+from ..schema import LEVEL_MEASURES
 from .format import (
     compared_unit,
     decimals_for,
@@ -60,7 +61,7 @@ class _Fields:
     def _value_texts(self, key: str) -> np.ndarray:
         values = np.round(np.asarray(self.c[key], dtype=float), 1 if self.d is None else self.d)
         t, lang, d = self.t, self.lang, self.d
-        if t.measure in ("boolean", "rating"):
+        if t.measure in LEVEL_MEASURES:
             return _texts(values, lambda v: show(v, t, lang))
         unit = compared_unit(t)
         return _texts(values, lambda v: format_value(v, unit, lang=lang, decimals=d))
@@ -170,12 +171,14 @@ def explanations(frame: pd.DataFrame, catalog: Catalog, lang: str = "vi") -> np.
 
 
 def describe(assessment: pd.DataFrame, catalog: Catalog, *, lang: str = "vi") -> pd.DataFrame:
-    """The assessment with two columns in words: ``status_label`` and ``explanation``.
+    """The assessment with three columns in words: ``status_label``, ``method_label`` and
+    ``explanation`` (one plain sentence), in language ``lang``.
 
     >>> wa.describe(wa.assess(catalog, obs, as_of=2023), catalog, lang="vi")
     """
     locale = get_locale(lang)
     return assessment.assign(
         status_label=assessment["status"].map(locale.statuses),
+        method_label=assessment["method"].map(locale.methods),
         explanation=explanations(assessment, catalog, locale.code) if len(assessment) else [],
     )

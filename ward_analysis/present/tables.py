@@ -11,8 +11,8 @@ from html import escape
 import pandas as pd
 
 from ..model.catalog import Catalog
-from ..model.figures import year_figures
-from ..schema import RESULT_KINDS, STATUSES
+from ..model.figures import comparable, year_figures
+from ..schema import LEVEL_MEASURES, RESULT_KINDS, STATUSES
 from .format import format_number, show
 from .locale import STATUS_COLOURS, get_locale
 from .sentences import explanations
@@ -160,7 +160,7 @@ def year_table(
         plan, _ = picked.get((tg.id, year, "plan"), nan)
         result, kind = picked.get((tg.id, year, "result"), nan)
         before, _ = picked.get((tg.id, year - 1, "result"), nan)
-        numeric = tg.measure not in ("boolean", "rating")
+        numeric = tg.measure not in LEVEL_MEASURES
         out.append({
             t["target"]: f"{tg.id}. {tg.name(lang)}",
             t["plan"]: show(plan, tg, lang, raw=True) if plan == plan else "–",
@@ -195,14 +195,16 @@ def data_notes(
     if notice:
         notes.append(notice)
     obs = observations[(observations["unit"] == unit) & (observations["year"] <= year)]
-    estimates = obs[(obs["value_kind"] == "estimate") & obs["value"].notna()]
+    used = year_figures(obs, catalog)
+    estimates = used[used["value_kind"] == "estimate"]
     if len(estimates):
         years = ", ".join(map(str, sorted(estimates["year"].unique())))
         notes.append(word("note_estimates", years=years))
     for tg in catalog:
         if tg.basis is None:
             continue
-        other = obs[(obs["target_id"] == tg.id) & obs["basis"].notna() & (obs["basis"] != tg.basis)]
+        mine = obs[obs["target_id"] == tg.id]
+        other = mine[~comparable(mine["basis"], tg.basis)]
         if len(other):
             notes.append(word("note_basis", id=tg.id, first=int(other["year"].min()),
                               other=other["basis"].iloc[0], basis=tg.basis))  # fmt: skip

@@ -290,8 +290,8 @@ def read_reports(
 ) -> CleanResult:
     """Read and clean yearly report tables into tidy observations plus rejects.
 
-    ``paths_or_dir``: a folder (all its .csv/.xlsx files), a list of files, or
-    None for the tables shipped in ``data/raw/``. ``unit`` defaults to the
+    ``paths_or_dir``: a folder (all its files of a type in ``read.tables.READERS``), a list
+    of files, or None for the tables shipped in ``data/raw/``. ``unit`` defaults to the
     catalog's unit. Raises :class:`ReportFormatError` for a table that cannot be
     read as a whole (no header, missing column, unreadable file…); problems in
     single cells or rows become rejects.

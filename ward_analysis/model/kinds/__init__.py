@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
 import numpy as np
@@ -29,6 +30,16 @@ if TYPE_CHECKING:
     from ..panel import Context, Panel
 
 _REGISTRY: dict[str, Kind] = {}
+
+
+@dataclass(frozen=True)
+class Overlay:
+    """The target on a chart: a line at a figure (``rule``), a band (``band``: low, high), or
+    a path of (year, figure) points (``path``: a growth to follow); None where not drawn."""
+
+    rule: float | None = None
+    band: tuple[float, float] | None = None
+    path: list[tuple[int, float]] | None = None
 
 
 class Kind:
@@ -83,12 +94,11 @@ class Kind:
         """The figures a chart draws (``year``, ``value``, ``value_kind``): as given by default."""
         return figures
 
-    def overlay(self, target: Target, figures: pd.DataFrame, years: list[int]) -> dict:
-        """What the chart shows as the target: ``{"rule": value}``, ``{"band": (low, high)}``
-        or ``{"path": [(year, value), …]}`` (or ``{}`` for nothing)."""
+    def overlay(self, target: Target, figures: pd.DataFrame, years: list[int]) -> Overlay:
+        """What the chart shows as the target: a line at the threshold, or the band of a range."""
         if target.upper is not None:
-            return {"band": (target.threshold_value, target.upper)}
-        return {"rule": target.threshold_value}
+            return Overlay(band=(target.threshold_value, target.upper))
+        return Overlay(rule=target.threshold_value)
 
     def projection_levels(
         self, target: Target, assessment: pd.Series, figures: pd.DataFrame

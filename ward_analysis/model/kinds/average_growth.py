@@ -12,7 +12,7 @@ import numpy as np
 from ...schema import GROWTH_UNIT
 from ..panel import TOL, empty_result, pace, status_from_p, trend_projection
 from ..trends import prob_beyond, to_scale
-from . import Kind, register
+from . import Kind, Overlay, register
 
 
 @register
@@ -90,12 +90,12 @@ class AverageGrowth(Kind):
         every = np.ones(len(status), dtype=bool)
         return [(final, "final"), (status == "insufficient_data", "no_base"), (every, "open")]
 
-    def overlay(self, target, figures, years) -> dict:
+    def overlay(self, target, figures, years) -> Overlay:
         base = figures[figures["year"] == target.base_year]["value"]
         if not len(base):
-            return {}
+            return Overlay()  # no base-year figure: no path to draw
         v0, g = float(base.iloc[0]), target.threshold_value / 100
-        return {"path": [(yr, v0 * (1 + g) ** (yr - target.base_year)) for yr in years]}
+        return Overlay(path=[(yr, v0 * (1 + g) ** (yr - target.base_year)) for yr in years])
 
     def projection_levels(self, target, assessment, figures):
         v0 = figures[figures["year"] == target.base_year]["value"]

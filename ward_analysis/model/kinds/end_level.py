@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from ...schema import LEVEL_MEASURES
 from ..distributions import p_all_pass
 from ..panel import (
     TOL,
@@ -71,6 +72,6 @@ class EndLevel(Kind):
             ((status == "achieved") | (status == "missed"), "final"),
             (c["n_points"] == 1, "one_point"),
         ]
-        if target.measure in ("boolean", "rating"):
+        if target.measure in LEVEL_MEASURES:
             cases.append((np.ones(len(status), dtype=bool), "pass_fail"))
         return [*cases, (np.ones(len(status), dtype=bool), "open")]
