@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import sys
 from pathlib import Path
 
 import pytest
@@ -24,6 +25,15 @@ def raw_checksums() -> dict[str, tuple[str, int]]:
         for p in sorted(config.RAW_DIR.rglob("*"))
         if p.is_file()
     }
+
+
+def pytest_terminal_summary(terminalreporter):
+    """Print the clerk corpus counts (tests/test_clerk_corpus.py) when that test ran."""
+    corpus = sys.modules.get("tests.clerk_corpus")
+    line = getattr(corpus, "SUMMARY_LINE", None)
+    if line:
+        terminalreporter.write_sep("-", "clerk corpus")
+        terminalreporter.write_line(line)
 
 
 @pytest.fixture(scope="session")

@@ -13,7 +13,7 @@ from .conftest import make_catalog
 
 
 def rows(*records):
-    return pd.DataFrame([(*r, "t", None) for r in records], columns=OBSERVATION_COLUMNS)
+    return pd.DataFrame([(*r, "t", None, None) for r in records], columns=OBSERVATION_COLUMNS)
 
 
 def test_an_actual_beats_an_estimate_in_either_order():

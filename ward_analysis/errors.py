@@ -13,7 +13,15 @@ class WardAnalysisError(Exception):
 
 
 class ParseError(WardAnalysisError, ValueError):
-    """A text could not be read as a number, range, yes/no or rating."""
+    """A text could not be read as a number, range, yes/no or rating.
+
+    ``code`` says which kind of problem it is (``bad_value``, ``ambiguous_number``,
+    ``unit_conflict``…): the ``reason_code`` of the reject a table cell becomes.
+    """
+
+    def __init__(self, message: str, code: str = "bad_value"):
+        super().__init__(message)
+        self.code = code
 
 
 class CatalogError(WardAnalysisError):

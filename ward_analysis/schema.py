@@ -7,6 +7,8 @@ names; nothing else spells them out.
 from __future__ import annotations
 
 #: The tidy observations table: one row per unit × target × year × value kind (× basis).
+#: ``note`` is what the table says about the figure; ``flag`` what reading it assumed (a
+#: basis not stated, an estimate marked in a note, a dash read as 0…), shown in the reports.
 OBSERVATION_COLUMNS = [
     "unit",
     "target_id",
@@ -16,6 +18,7 @@ OBSERVATION_COLUMNS = [
     "basis",
     "source",
     "note",
+    "flag",
 ]
 #: The columns an observations table must have; the others may be absent.
 REQUIRED_OBSERVATION_COLUMNS = ("unit", "target_id", "year", "value", "value_kind")

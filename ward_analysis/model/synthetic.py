@@ -157,5 +157,6 @@ def synthetic_observations(
             )
         )
     out = pd.concat(frames, ignore_index=True)
-    out = out[out["value"].notna()].reset_index(drop=True).assign(source="synthetic", note=None)
+    out = out[out["value"].notna()].reset_index(drop=True)
+    out = out.assign(source="synthetic", note=None, flag=None)
     return out[[*OBSERVATION_COLUMNS, "scenario"]]

@@ -162,6 +162,7 @@ VI = Locale(
         "note_estimates": "Số liệu năm {years} là số ước thực hiện, chưa phải số chính thức.",
         "note_basis": "Chỉ tiêu {id}: từ năm {first} số liệu tính theo chuẩn {other}, khác chuẩn của chỉ tiêu ({basis}); không so sánh được.",
         "note_missing": "Chỉ tiêu {id}, năm {year}: không có số liệu — {note}.",
+        "note_flag": "Chỉ tiêu {id}, năm {year}: {flag}.",
         "note_rejected": "Loại bỏ: {file}, dòng {row}, cột '{column}' ('{raw}'): {reason}.",
         "note_reading": "Cách hiểu chỉ tiêu {id}: {reading}",
         # pieces of sentences
@@ -313,6 +314,7 @@ EN = Locale(
         "note_estimates": "Figures for {years} are estimates, not final results.",
         "note_basis": "Target {id}: from {first} the figures use the {other} standard, not the target's ({basis}); not comparable.",
         "note_missing": "Target {id}, {year}: no figure — {note}.",
+        "note_flag": "Target {id}, {year}: {flag}.",
         "note_rejected": "Rejected: {file}, row {row}, column '{column}' ('{raw}'): {reason}.",
         "note_reading": "Reading of target {id}: {reading}",
         "estimate_mark": " (estimate)",

@@ -208,6 +208,10 @@ def data_notes(
         if len(other):
             notes.append(word("note_basis", id=tg.id, first=int(other["year"].min()),
                               other=other["basis"].iloc[0], basis=tg.basis))  # fmt: skip
+    if "flag" in obs:  # what reading assumed about this year's figures
+        flagged = obs[obs["flag"].notna() & (obs["year"] == year) & obs["value"].notna()]
+        for r in flagged.drop_duplicates(["target_id", "flag"]).itertuples():
+            notes.append(word("note_flag", id=r.target_id, year=r.year, flag=r.flag))
     missing = obs[obs["value"].isna() & obs["value_kind"].isin(RESULT_KINDS)]
     for r in missing.itertuples():
         notes.append(word("note_missing", id=r.target_id, year=r.year, note=r.note))

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 
 from ..errors import ParseError
 from ..model.catalog import Target
 from ..text import match_key, nfc
-from .numbers import missing_reason, parse_quantity
+from .numbers import comma_thousand, missing_reason, parse_quantity
 
 #: Known units: comparison key → (measure, factor to the measure's base unit).
 _UNITS: dict[str, tuple[str, float]] = {
@@ -29,10 +30,26 @@ _UNITS: dict[str, tuple[str, float]] = {
     "trd": ("amount", 1.0),
     "ty dong": ("amount", 1000.0),
     "ti dong": ("amount", 1000.0),
+    "ty": ("amount", 1000.0),
+    "ti": ("amount", 1000.0),
+    "trieu": ("amount", 1.0),
     "nghin dong": ("amount", 0.001),
     "ngan dong": ("amount", 0.001),
     "dong": ("amount", 0.000001),
+    "m2": ("area", 1.0),
+    "km2": ("area", 1e6),
+    "ha": ("area", 1e4),
 }
+#: Marks that tick a yes/no row as met.
+_TICKS = {"x", "✓", "✔", "√"}
+#: A unit in the trailing brackets of an indicator's name: "Thu ngân sách (tỷ đồng)".
+_NAME_UNIT = re.compile(r"\(\s*([^()]{1,20}?)\s*\)\s*$")
+#: A unit stated in a note or a name: "ĐVT: tỷ đồng".
+_STATED_UNIT = re.compile(
+    r"\b(?:ĐVT|đơn vị tính|đơn vị)\s*[:：]\s*([^;,()]+?)\s*(?:[;,()]|$)", re.I
+)
+#: Measures whose figures a d,ddd text makes ambiguous (a share of 9,050 % is no thousand).
+_SCALED_MEASURES = ("amount", "count", "length")
 
 _YES = {"dat", "co", "dat chuan"}
 _NO = {"khong dat", "chua dat", "khong", "khong dat chuan"}
@@ -43,10 +60,41 @@ _PLAN_SUFFIX = re.compile(r"\s*(?:trở lên|trở xuống)$", re.I)
 
 
 def _unit_entry(unit: str) -> tuple[str, float] | None:
-    unit = nfc(unit)
+    unit = unicodedata.normalize("NFKC", nfc(unit))  # m² → m2: an area, not metres
     if unit in _UNITS:
         return _UNITS[unit]
     return _UNITS.get(match_key(unit))
+
+
+def known_unit(text: str) -> bool:
+    """Whether ``text`` is a unit this package converts (``%``, ``km``, ``tỷ đồng``, ``m²``…)."""
+    return _unit_entry(text) is not None
+
+
+def row_unit(target: Target, column: str, name: str, note: str) -> str:
+    """The unit of a row's figures, from its ĐVT column, a unit in the name's trailing brackets
+    (``Thu ngân sách (tỷ đồng)``) or an ``ĐVT: …`` in the note or the name. Two of these that
+    disagree raise :class:`ParseError` (code ``unit_conflict``): the figure could be either."""
+    stated = []
+    if nfc(column):
+        stated.append(("the ĐVT column", nfc(column)))
+    bracket = _NAME_UNIT.search(name)
+    if bracket and _unit_entry(bracket[1]) is not None:
+        stated.append(("the name", bracket[1]))
+    for where, text in (("the note", note), ("the name", name)):
+        for found in _STATED_UNIT.finditer(text):
+            stated.append((where, found[1]))
+    known = [(where, u, _unit_entry(u)) for where, u in stated]
+    measured = [(where, u, entry) for where, u, entry in known if entry is not None]
+    if len({entry for _, _, entry in measured}) > 1:
+        shown = " and ".join(f"'{u}' in {where}" for where, u, _ in measured)
+        raise ParseError(
+            f"the row gives two units, {shown}: the figure could be in either; keep one",
+            code="unit_conflict",
+        )
+    if measured:
+        return measured[0][1]
+    return stated[0][1] if stated else ""
 
 
 def unit_factor(unit: str | None, target: Target) -> float:
@@ -73,8 +121,23 @@ def unit_factor(unit: str | None, target: Target) -> float:
     return given[1] / own[1]
 
 
+def is_tick(raw: object) -> bool:
+    """Whether a cell holds a tick (``x``, ``✓``, ``√``): "met" in a yes/no row."""
+    return isinstance(raw, str) and nfc(raw).casefold() in _TICKS
+
+
+def cell_missing(raw: object, target: Target) -> str | None:
+    """Why a cell holds no figure of ``target`` (blank, a dash…), or None; a tick in a yes/no
+    row is a figure: met."""
+    if target.measure == "boolean" and is_tick(raw):
+        return None
+    return missing_reason(raw)
+
+
 def parse_boolean(text: object) -> float:
-    """``Đạt``/``Có`` → 1.0, ``Không đạt``/``Chưa đạt``/``Không`` → 0.0; missing → NaN."""
+    """``Đạt``/``Có``/a tick → 1.0, ``Không đạt``/``Chưa đạt``/``Không`` → 0.0; missing → NaN."""
+    if is_tick(text):
+        return 1.0
     if missing_reason(text) is not None:
         return math.nan
     key = match_key(str(text))
@@ -118,6 +181,14 @@ def parse_cell(
         return parse_rating(raw, target)
     if plan and isinstance(raw, str):
         raw = _PLAN_SUFFIX.sub("", _PLAN_PREFIX.sub("", nfc(raw)))
+    if target.measure in _SCALED_MEASURES and comma_thousand(raw):
+        number = nfc(str(raw)).split()[0].lstrip("+-−")
+        thousands, decimal = number.replace(",", "."), number.rstrip("0").rstrip(",")
+        raise ParseError(
+            f"'{nfc(str(raw))}' could mean {number.replace(',', '')} (the English way of writing "
+            f"{thousands}) or {decimal} (a decimal comma): write {thousands} or {decimal}",
+            code="ambiguous_number",
+        )
     value, cell_unit = parse_quantity(raw)
     if math.isnan(value):
         return value

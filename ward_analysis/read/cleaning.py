@@ -15,9 +15,9 @@ from pathlib import Path
 import pandas as pd
 
 from .. import config
-from ..errors import ParseError, ReportFormatError
+from ..errors import ReportFormatError
 from ..io import atomic_write_csv, remove_stale_temp_files
-from ..model.catalog import Catalog, Target
+from ..model.catalog import Catalog
 from ..schema import (
     OBSERVATION_COLUMNS,
     OBSERVATION_KEY,
@@ -25,11 +25,12 @@ from ..schema import (
     SKIPPED_COLUMNS,
     VALUE_KINDS,
 )
-from ..text import match_key, nfc, without_parentheses
+from ..text import nfc
+from . import plausible
 from .catalog import load_catalog
-from .cells import parse_cell
-from .numbers import missing_reason
-from .tables import READERS, RawTable, read_table, readable
+from .names import Names
+from .rows import clean_table, reject_record, text
+from .tables import READERS, read_tables, readable
 
 log = logging.getLogger("ward_analysis")
 
@@ -82,162 +83,11 @@ def report_paths(paths_or_dir: str | Path | list[str | Path] | None = None) -> l
     return found
 
 
-def _name_index(catalog: Catalog) -> dict[str, str]:
-    return {match_key(name): t.id for t in catalog for name in t.names}
-
-
-def _cell(row: list[object], index: int | None) -> object:
-    if index is None or index >= len(row):
-        return None
-    value = row[index]
-    return value if not isinstance(value, str) else nfc(value)
-
-
-def _text(value: object) -> str:
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return ""
-    return nfc(str(value))
-
-
-def _basis(target: Target, name: str, note: str) -> tuple[str | None, str | None, str | None]:
-    """(basis, note, problem) for a target that has a basis, read from the row's name and note."""
-    if target.basis is None:
-        return None, None, None
-    haystack = f" {match_key(name + ' ' + note)} "
-    found = sorted(
-        basis
-        for basis, markers in target.basis_markers.items()
-        if any(f" {match_key(m)} " in haystack for m in markers)
-    )
-    if len(found) > 1:
-        return (
-            None,
-            None,
-            f"the row names two bases ({', '.join(found)}); cannot tell which applies",
-        )
-    if found:
-        return found[0], None, None
-    return target.basis, f"basis not stated in the table; taken as {target.basis}", None
-
-
-def _clean_table(table: RawTable, catalog: Catalog, index: dict[str, str], unit: str):
-    obs, rejects, skipped = [], [], []
-    name_col, unit_col, note_col = table.column("name"), table.column("unit"), table.column("note")
-    file = table.path.name
-    row_number = 0
-
-    def reject(column: str, raw: str, target_id, code: str, reason: str, year=table.year) -> None:
-        rejects.append(_reject(file, row_number, column, raw, target_id, year, code, reason))
-
-    def skip(text: str, reason: str) -> None:
-        skipped.append((file, row_number, text, reason))
-
-    for row_number, row in table.rows:  # reject() and skip() read row_number
-        texts = [_text(v) for v in row]
-        if not any(texts):
-            continue
-        name = _text(_cell(row, name_col.index))
-        cells = {c: _cell(row, c.index) for c in table.value_columns}
-        has_figures = any(missing_reason(v) is None for v in cells.values())
-        shown = " | ".join(t for t in texts if t)
-        if _is_footer(texts):
-            skip(shown, "signature block or footer of the table")
-            continue
-        if not name:
-            if has_figures:
-                reject(name_col.header, shown, None, "no_name", "figures without an indicator name")
-            else:
-                skip(shown, "no indicator name and no figures (heading, footer or signature)")
-            continue
-        target_id = index.get(match_key(name)) or index.get(match_key(without_parentheses(name)))
-        if target_id is None:
-            if has_figures:
-                reason = (
-                    f"'{name}' matches no target of the catalog by name or alias "
-                    "(if it is one, add this name to the target's aliases in catalog.yaml)"
-                )
-                reject(name_col.header, name, None, "unknown_target", reason)
-            else:
-                skip(name, "indicator not in the catalog, with no figures (heading)")
-            continue
-        target = catalog[target_id]
-        row_unit = _text(_cell(row, unit_col.index)) if unit_col else ""
-        row_note = _text(_cell(row, note_col.index)) if note_col else ""
-        basis, basis_note, basis_problem = _basis(target, name, row_note)
-        if basis_problem:
-            reject(name_col.header, name, target_id, "ambiguous_basis", basis_problem)
-            continue
-        for column, raw in cells.items():
-            missing = missing_reason(raw)
-            if column.role == "plan" and missing is not None:
-                continue
-            try:
-                value = parse_cell(raw, target, unit=row_unit, plan=column.role == "plan")
-            except ParseError as exc:
-                reject(
-                    column.header, _text(raw), target_id, "bad_value", str(exc), year=column.year
-                )
-                continue
-            notes = [n for n in (row_note, basis_note) if n]
-            if missing is not None:
-                notes.insert(0, f"no figure ({missing})")
-            obs.append(
-                {
-                    "unit": unit,
-                    "target_id": target_id,
-                    "year": column.year,
-                    "value": value,
-                    "value_kind": column.role,
-                    "basis": basis,
-                    "source": f"{file}:{row_number}",
-                    "note": "; ".join(notes) or None,
-                    "_column": column.header,
-                    "_raw": _text(raw),
-                }
-            )
-    return obs, rejects, skipped
-
-
-#: Start of the texts that make up a table's signature block ("Người lập biểu",
-#: "TM. ỦY BAN NHÂN DÂN PHƯỜNG", "CHỦ TỊCH", "(Ký, ghi rõ họ tên)", "Nơi nhận:"…).
-_FOOTER_STARTS = (
-    "nguoi lap bieu",
-    "nguoi lap",
-    "nguoi ky",
-    "tm ",
-    "kt ",
-    "chu tich",
-    "pho chu tich",
-    "noi nhan",
-    "ky ghi ro ho ten",
-    "ky ten",
-    "da ky",
-    "xac nhan cua",
-    "thu truong don vi",
-)
-
-
-def _is_footer(texts: list[str]) -> bool:
-    keys = [match_key(t) + " " for t in texts if t]
-    return bool(keys) and all(k.startswith(_FOOTER_STARTS) for k in keys)
-
-
-def _reject(file, row, column, raw, target_id, year, code, reason) -> dict[str, object]:
-    return {
-        "file": file,
-        "row": row,
-        "column": column,
-        "raw_text": raw,
-        "target_id": target_id,
-        "year": year,
-        "reason_code": code,
-        "reason": reason,
-    }
-
-
 def _observation_reject(o: dict, code: str, reason: str) -> dict[str, object]:
     file, row = o["source"].rsplit(":", 1)
-    return _reject(file, int(row), o["_column"], o["_raw"], o["target_id"], o["year"], code, reason)
+    return reject_record(
+        file, int(row), o["_column"], o["_raw"], o["target_id"], o["year"], code, reason
+    )
 
 
 def _resolve_duplicates(obs: list[dict]) -> tuple[list[dict], list[dict]]:
@@ -273,6 +123,7 @@ def _observations_frame(obs: list[dict], catalog: Catalog) -> pd.DataFrame:
         frame.assign(
             year=frame["year"].astype("int64"),
             value=frame["value"].astype("float64"),
+            **{c: frame[c].astype("str") for c in ("basis", "note", "flag")},
             _t=frame["target_id"].map(order),
             _k=frame["value_kind"].map(kind_order),
         )
@@ -298,31 +149,40 @@ def read_reports(
     """
     catalog = catalog if catalog is not None else load_catalog()
     unit = nfc(unit) if unit else catalog.unit
-    index = _name_index(catalog)
+    names = Names(catalog)
+    paths = report_paths(paths_or_dir)
+    confirmations = plausible.load_confirmations(paths[0].parent if paths else None)
     all_obs, all_rejects, all_skipped, files = [], [], [], []
-    for path in report_paths(paths_or_dir):
-        table = read_table(path)
-        obs, rejects, skipped = _clean_table(table, catalog, index, unit)
-        log.info(
-            "%s (%d): %d observations, %d rejected, %d skipped",
-            path.name,
-            table.year,
-            len(obs),
-            len(rejects),
-            len(skipped),
-        )
-        all_obs += obs
-        all_rejects += rejects
-        all_skipped += skipped
-        files.append(
-            {
-                "file": path.name,
-                "year": table.year,
-                "data_rows": sum(1 for _, r in table.rows if any(_text(v) for v in r)),
-            }
-        )
+    for path in paths:
+        found = read_tables(path)
+        for sheet, why in found.skipped_sheets:
+            all_skipped.append((path.name, 0, f"sheet '{sheet}'", why))
+        for table in found.tables:
+            label = f"{path.name} [{table.sheet}]" if len(found.tables) > 1 else path.name
+            rows = clean_table(table, catalog, names, unit, label=label)
+            log.info(
+                "%s%s (%d): %d observations, %d rejected, %d skipped",
+                path.name,
+                f" [{table.sheet}]" if table.sheet and len(found.tables) > 1 else "",
+                table.year,
+                len(rows.observations),
+                len(rows.rejects),
+                len(rows.skipped),
+            )
+            all_obs += rows.observations
+            all_rejects += rows.rejects
+            all_skipped += rows.skipped
+            files.append(
+                {
+                    "file": label,
+                    "year": table.year,
+                    "data_rows": sum(1 for _, r in table.rows if any(text(v) for v in r)),
+                }
+            )
     kept, duplicate_rejects = _resolve_duplicates(all_obs)
     all_rejects += duplicate_rejects
+    kept, implausible = plausible.check(kept, catalog, confirmations)
+    all_rejects += [_observation_reject(o, "implausible", o["_reason"]) for o in implausible]
     observations = _observations_frame(kept, catalog)
     rejects = pd.DataFrame(all_rejects, columns=REJECT_COLUMNS).astype({"row": "int64"})
     skipped = pd.DataFrame(all_skipped, columns=SKIPPED_COLUMNS).astype({"row": "int64"})

@@ -19,9 +19,9 @@ from ..text import nfc
 #: Texts that mean "no figure" in ward tables, with the reason kept for notes.
 MISSING_MARKERS: dict[str, str] = {
     "": "blank cell",
-    "-": "dash: no figure",
-    "–": "dash: no figure",
-    "—": "dash: no figure",
+    "-": "dash: may mean 'did not occur' (0), not taken as a figure",
+    "–": "dash: may mean 'did not occur' (0), not taken as a figure",
+    "—": "dash: may mean 'did not occur' (0), not taken as a figure",
     "…": "ellipsis: no figure",
     "...": "ellipsis: no figure",
     "x": "'x': not applicable",
@@ -35,6 +35,10 @@ MISSING_MARKERS: dict[str, str] = {
 _NUMBER = re.compile(
     r"^(?P<sign>[-−+])?\s*(?P<body>\d[\d.,]*)\s*(?P<unit>(?:[%‰]|[^\W\d_]).*?)?$",
 )
+#: A space, no-break space or narrow no-break space between digit groups: ``9 050``.
+_SPACE_GROUPS = re.compile(r"(?<=\d)[ \u00a0\u202f](?=\d{3}(?!\d))")
+#: ``9,050``: en-US thousands or a Vietnamese decimal comma — the text alone cannot tell.
+_COMMA_THOUSAND = re.compile(r"^[-−+]?\s*[1-9]\d{0,2},\d{3}(?:\s*[^\d.,].*)?$")
 _THOUSANDS_DECIMAL_COMMA = re.compile(r"^\d{1,3}(?:\.\d{3})+,\d+$")
 _DECIMAL_COMMA = re.compile(r"^\d+,\d+$")
 _THOUSANDS_DOTS = re.compile(r"^[1-9]\d{0,2}(?:\.\d{3})+$")
@@ -97,7 +101,7 @@ def parse_quantity(text: object) -> tuple[float, str | None]:
         return math.nan, None
     if not isinstance(text, str):
         raise ParseError(f"'{text}' is not a number")
-    clean = nfc(text)
+    clean = _SPACE_GROUPS.sub("", nfc(text))
     match = _NUMBER.match(clean)
     if not match:
         raise ParseError(f"'{clean}' is {_what_instead(clean)}")
@@ -108,6 +112,12 @@ def parse_quantity(text: object) -> tuple[float, str | None]:
     if unit and (re.search(r"\d", unit) or (unit not in ("%", "‰") and re.search(r"[%‰]", unit))):
         raise ParseError(f"'{clean}' is not a number (stray characters after '{match['body']}')")
     return value, (unit or None)
+
+
+def comma_thousand(text: object) -> bool:
+    """Whether ``text`` is written ``d,ddd`` (``9,050``, ``1,000 m``): one comma before exactly
+    three digits — a thousands group in en-US figures, a decimal comma in Vietnamese ones."""
+    return isinstance(text, str) and bool(_COMMA_THOUSAND.match(nfc(text)))
 
 
 def _what_instead(clean: str) -> str:

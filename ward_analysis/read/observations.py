@@ -1,7 +1,7 @@
 """Load a tidy observations table (the cleaning output, or one kept by hand).
 
 One row per unit × target × year × value kind, columns ``unit, target_id,
-year, value, value_kind, basis, source, note``. Figures use a decimal point
+year, value, value_kind, basis, source, note, flag``. Figures use a decimal point
 (this is the machine format; the Vietnamese format belongs in the yearly tables).
 """
 
@@ -112,7 +112,12 @@ def _load_observations(path: Path) -> pd.DataFrame:
             value=pd.Series(values, dtype="float64", index=raw.index),
             **{c: lambda d, c=c: d[c].map(nfc) for c in ("unit", "target_id")},
         )
-        .assign(**{c: lambda d, c=c: d[c].replace("", None) for c in ("basis", "source", "note")})
+        .assign(
+            **{
+                c: lambda d, c=c: d[c].replace("", None)
+                for c in ("basis", "source", "note", "flag")
+            }
+        )
     )
     dup = frame.duplicated(OBSERVATION_KEY, keep=False)
     if dup.any():

@@ -1,10 +1,12 @@
 """Read a yearly report table ("Biểu chỉ tiêu") from CSV or Excel as raw rows.
 
 A ward's table has a title block, a header row (STT, Chỉ tiêu, ĐVT, Kế hoạch,
-Thực hiện / Ước thực hiện, Ghi chú) and data rows. :func:`read_table` finds the
-header, gives each column its role and the year and kind of value it holds, and
-returns the data rows untouched with their row numbers as a person sees them in
-Excel or a text editor (1-based). File-level problems raise
+Thực hiện / Ước thực hiện, Ghi chú) and data rows. :func:`read_tables` finds the
+header of every sheet, gives each column its role and the year and kind of value it
+holds, and returns the data rows untouched with their row numbers as a person sees
+them in Excel or a text editor (1-based), together with what the file says about them
+besides their values (hidden rows, number formats that change the shown figure, CSV
+rows with too many fields, columns that are not read). File-level problems raise
 :class:`ReportFormatError` naming the file, row and column.
 """
 
@@ -12,8 +14,10 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import logging
 import re
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -44,12 +48,42 @@ _ROLE_PREFIXES: tuple[tuple[str, str], ...] = (
     ("uoc thuc hien", "estimate"),
     ("uoc th", "estimate"),
     ("uoc tinh", "estimate"),
+    ("uoc", "estimate"),
     ("thuc hien", "actual"),
     ("th", "actual"),
     ("ket qua", "actual"),
     ("ghi chu", "note"),
 )
 VALUE_ROLES = ("actual", "estimate", "plan")
+RESULT_ROLES = ("actual", "estimate")
+
+#: A signing-date line ("Chi Lăng, ngày 15 tháng 01 năm 2024", "ngày … tháng … năm …"): the
+#: day the report was signed, usually the year after the figures, so never the table's year.
+_SIGNING_DATE = re.compile(
+    r"ngày[\s.…_/-]*(?:\d{1,2})?[\s.…_/-]*tháng[\s.…_/-]*(?:\d{1,2})?[\s.…_/-]*năm"
+    r"[\s.…_]*(?:\d{4})?",
+    re.IGNORECASE,
+)
+#: Words of a title that say which figures a year mentioned after them is for.
+_TITLE_KIND = re.compile(r"\b(ke hoach|kh|thuc hien|th|ket qua|uoc)\b")
+
+#: Headers (comparison keys) of columns that are not one full year's figures (R9).
+_MULTI_YEAR = re.compile(
+    r"\b(?:giai doan|nhiem ky|binh quan)\b|(?<!\d )(?<!thang )\b(?:[2-9]|1\d|20) nam\b"
+)
+_RUNNING_TOTAL = re.compile(r"\b(?:luy ke|cong don)\b")
+_PART_YEAR = re.compile(
+    r"\b(?:(?:[1-9]|1[01]) ?(?:thang|t)|thang (?:[1-9]|1[0-2])|quy (?:i|ii|iii|iv|[1-4])"
+    r"|nua (?:dau )?nam"
+    r"|den (?:ngay|thang|nay|het|\d{1,2} \d{1,2}))\b"
+)
+_YEAR_END = re.compile(r"\b31 12\b")
+_YEAR_SPAN = re.compile(r"(?<!\d)20\d\d\s*[-–—‐−/]\s*(?:20)?\d\d(?!\d)")
+#: Headers of columns that compare figures (result against plan, year against year).
+_COMPARISON = re.compile(r"\b(?:so voi|so sanh|th kh|thuc hien kh|vuot)\b")
+_ASSESSMENT = re.compile(r"^(?:danh gia|xep loai|muc do)\b")
+#: A second "Chỉ tiêu" column holding the resolution's target for the term.
+_RESOLUTION = re.compile(r"\b(?:nghi quyet|nq|dh|dai hoi|nhiem ky)\b")
 
 
 @dataclass(frozen=True)
@@ -64,13 +98,28 @@ class Column:
 
 @dataclass
 class RawTable:
-    """The data rows of one yearly table with the meaning of its columns."""
+    """The data rows of one yearly table with the meaning of its columns.
+
+    Besides the rows, it keeps what the file says about them that a value does not show,
+    so that cleaning can refuse a figure with its reason instead of reading it wrong:
+    ``hidden_rows`` (row numbers of hidden XLSX rows), ``cell_problems`` ((row number,
+    column index) → why the cell's stored value is not what it shows), ``row_problems``
+    (row number → why the row's fields cannot be trusted) and ``ignored_columns``
+    ((column index, header, why it is not read)). ``title`` holds the text of each
+    non-empty row above the header (cells joined with " | "), for legends and footnotes.
+    """
 
     path: Path
     year: int
     header_row: int
     columns: list[Column]
     rows: list[tuple[int, list[object]]] = field(default_factory=list)
+    sheet: str | None = None
+    title: list[str] = field(default_factory=list)
+    hidden_rows: set[int] = field(default_factory=set)
+    cell_problems: dict[tuple[int, int], str] = field(default_factory=dict)
+    row_problems: dict[int, str] = field(default_factory=dict)
+    ignored_columns: list[tuple[int, str, str]] = field(default_factory=list)
 
     def column(self, role: str) -> Column | None:
         """The single column with ``role`` (name, unit, note, stt), if any."""
@@ -82,12 +131,49 @@ class RawTable:
         return [c for c in self.columns if c.role in VALUE_ROLES]
 
 
+@dataclass
+class TableFile:
+    """Every table of one file: one per sheet with a header (a CSV has one sheet).
+
+    ``skipped_sheets`` lists the sheets with no table as ``(sheet name, why)``, so that a
+    cover page or a notes sheet is accounted for rather than passed over in silence.
+    """
+
+    path: Path
+    tables: list[RawTable]
+    skipped_sheets: list[tuple[str, str]] = field(default_factory=list)
+
+
+@dataclass
+class Sheet:
+    """One sheet as a reader gives it: the cells' values and what the file says about them.
+
+    Rows and columns are numbered as everywhere in this module: ``rows[n - 1]`` is row
+    ``n`` (1-based, as Excel shows it), a column is its 0-based index in the row.
+    ``merged`` maps a cell that took the value of a merged range to the range's first
+    cell; ``delimited`` says the rows come from delimited text, where a stray separator
+    shifts the fields.
+    """
+
+    name: str | None
+    rows: list[list[object]]
+    delimited: bool = False
+    hidden_rows: set[int] = field(default_factory=set)
+    merged: dict[tuple[int, int], tuple[int, int]] = field(default_factory=dict)
+    cell_problems: dict[tuple[int, int], str] = field(default_factory=dict)
+
+
 def _role(header: str) -> str | None:
     key = match_key(header)
     if not key:
         return None
     for prefix, role in _ROLE_PREFIXES:
+        if prefix == "don vi" and key != prefix:
+            continue  # "Đơn vị" alone is the unit; "Đơn vị chủ trì" is who is in charge
         if key == prefix or key.startswith(prefix + " "):
+            # "TH năm 2023 (ước)", "Thực hiện ước năm 2023": an estimate wherever "ước" stands
+            if role == "actual" and re.search(r"\buoc\b", key):
+                return "estimate"
             return role
     return None
 
@@ -134,10 +220,10 @@ def _read_csv(path: Path) -> list[list[object]]:
         ) from None
 
 
-def _read_xlsx(path: Path) -> list[tuple[str, list[list[object]]]]:
-    """Every sheet's rows. A damaged workbook makes openpyxl, zipfile, zlib or the XML parser
-    raise almost anything (BadZipFile, ParseError, KeyError, TypeError…): whatever it is,
-    the file cannot be read, and the user gets one error naming it."""
+def _read_xlsx(path: Path) -> list[Sheet]:
+    """Every sheet of a workbook. A damaged workbook makes openpyxl, zipfile, zlib or the
+    XML parser raise almost anything (BadZipFile, ParseError, KeyError, TypeError…):
+    whatever it is, the file cannot be read, and the user gets one error naming it."""
     try:
         return _read_xlsx_sheets(path)
     except (FileNotFoundError, PermissionError, IsADirectoryError):
@@ -151,62 +237,190 @@ def _read_xlsx(path: Path) -> list[tuple[str, list[list[object]]]]:
         ) from None
 
 
-def _read_xlsx_sheets(path: Path) -> list[tuple[str, list[list[object]]]]:
+def _read_xlsx_sheets(path: Path) -> list[Sheet]:
+    """Read every sheet in full mode (read-only mode loses merged ranges and hidden rows;
+    the tables are small). Formulas are replaced by the result Excel saved with them."""
     import openpyxl  # imported here: only Excel files need it
 
-    book = openpyxl.load_workbook(path, read_only=True, data_only=False)
-    try:
-        sheets = []
-        for index, sheet in enumerate(book.worksheets):
-            sheet.reset_dimensions()  # do not trust the size the file claims
-            rows, formulas = [], False
-            for row in sheet.iter_rows(min_row=1):
-                out = []
-                for cell in row:
-                    value = getattr(cell, "value", None)
-                    if isinstance(value, str) and value.startswith("="):
-                        formulas = True
-                    elif (
-                        isinstance(value, int | float)
-                        and not isinstance(value, bool)
-                        and "%" in (getattr(cell, "number_format", "") or "")
-                    ):
-                        value = f"{value * 100:.10g}%"  # a share typed as a number, shown as %
-                    out.append(value)
-                rows.append(out)
-            sheets.append((sheet.title, index, rows, formulas))
-    finally:
-        book.close()
-    return [
-        (title, _with_cached_results(path, index, rows) if formulas else rows)
-        for title, index, rows, formulas in sheets
-    ]
-
-
-def _with_cached_results(path: Path, index: int, rows: list[list[object]]) -> list[list[object]]:
-    """Replace formulas by the result Excel saved with them, where there is one."""
-    import openpyxl
-
-    book = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    try:
-        sheet = book.worksheets[index]
-        sheet.reset_dimensions()
-        cached = [[getattr(c, "value", None) for c in r] for r in sheet.iter_rows(min_row=1)]
-    finally:
-        book.close()
-    for r, row in enumerate(rows):
-        for c, value in enumerate(row):
+    book = openpyxl.load_workbook(path, data_only=False)
+    results = None
+    sheets = []
+    for index, sheet in enumerate(book.worksheets):
+        cells = _sheet_cells(sheet)
+        values, problems, formulas = {}, {}, []
+        for (r, c), cell in cells.items():
+            value = _formula_text(cell.value)
+            if value is None:
+                continue
             if isinstance(value, str) and value.startswith("="):
-                result = cached[r][c] if r < len(cached) and c < len(cached[r]) else None
-                if result is not None:
-                    row[c] = result
-    return rows
+                formulas.append((r, c))
+            else:
+                value, problem = _excel_value(value, cell.number_format or "General")
+                if problem:
+                    problems[(r, c - 1)] = problem
+            values[(r, c)] = value
+        if formulas:
+            if results is None:
+                results = openpyxl.load_workbook(path, data_only=True)
+            saved = _sheet_cells(results.worksheets[index])
+            for r, c in formulas:
+                result = saved[(r, c)].value if (r, c) in saved else None
+                if result is not None:  # else kept as the formula, refused later
+                    values[(r, c)], problem = _excel_value(
+                        result, cells[(r, c)].number_format or "General"
+                    )
+                    if problem:
+                        problems[(r, c - 1)] = problem
+        sheets.append(_sheet(sheet, values, problems))
+    return sheets
+
+
+def _sheet_cells(sheet) -> dict[tuple[int, int], object]:
+    """The cells the file holds, by (row, column), both 1-based. Read from openpyxl's store
+    rather than through ``iter_rows``, which would create every cell of the rectangle a
+    damaged file claims (a stray cell at row 1,000,000 would cost millions of objects)."""
+    return dict(sheet._cells)
+
+
+def _formula_text(value: object) -> object:
+    """An array or data-table formula as the formula's text, other values unchanged."""
+    from openpyxl.worksheet.formula import ArrayFormula, DataTableFormula
+
+    if isinstance(value, ArrayFormula):
+        return value.text or "={…}"
+    if isinstance(value, DataTableFormula):
+        return "=TABLE()"
+    return value
+
+
+def _sheet(sheet, values: dict[tuple[int, int], object], problems: dict) -> Sheet:
+    """Lay the values out as rows; give a merged range's value to every cell it covers
+    (a result cell merged over two rows holds the figure of both, as the reader sees it)."""
+    last_row = max((r for r, _ in values), default=0)
+    last_column = max((c for _, c in values), default=0)
+    rows: list[list[object]] = [[] for _ in range(last_row)]
+
+    def put(r: int, c: int, value: object) -> None:
+        row = rows[r - 1]
+        if len(row) < c:
+            row.extend([None] * (c - len(row)))
+        row[c - 1] = value
+
+    for (r, c), value in sorted(values.items()):
+        put(r, c, value)
+    merged = {}
+    for span in sheet.merged_cells.ranges:
+        top = values.get((span.min_row, span.min_col))
+        if top is None:
+            continue
+        # bounded by the cells that hold values: a damaged range cannot grow the table
+        for r in range(span.min_row, min(span.max_row, last_row) + 1):
+            for c in range(span.min_col, min(span.max_col, last_column) + 1):
+                if (r, c) == (span.min_row, span.min_col):
+                    continue
+                put(r, c, top)
+                merged[(r, c - 1)] = (span.min_row, span.min_col - 1)
+                problem = problems.get((span.min_row, span.min_col - 1))
+                if problem:
+                    problems[(r, c - 1)] = problem
+    hidden = {r for r, dim in sheet.row_dimensions.items() if dim.hidden and r <= last_row}
+    return Sheet(sheet.title, rows, False, hidden, merged, problems)
+
+
+# -- Excel number formats (R5) ------------------------------------------------------------
+
+#: A number format's tokens: quoted text, an escaped character, parts that show nothing
+#: (colours and locales in brackets, padding ``_x``, fill ``*x``), the number itself, the rest.
+_FORMAT_TOKEN = re.compile(
+    r'"(?P<quoted>[^"]*)"?|\\(?P<escaped>.)|(?P<silent>\[[^\]]*\]|_.|\*.)'
+    r"|(?P<digits>[0#?.,]+(?:[eE][+-][0#?]+)?)|(?P<other>.)",
+    re.DOTALL,
+)
+_SCALES = {1: "a thousand", 2: "a million", 3: "a billion"}
+
+
+def _format_section(number_format: str, value: float) -> tuple[list[tuple[str, str]], bool]:
+    """The tokens of the format's section that shows ``value`` (positive; negative; zero),
+    and whether Excel puts a minus before it (a negative figure in the first section)."""
+    sections: list[list[tuple[str, str]]] = [[]]
+    for token in _FORMAT_TOKEN.finditer(number_format):
+        kind = token.lastgroup or "other"
+        text = token.group(kind)
+        if kind == "other" and text == ";":
+            sections.append([])
+        else:
+            sections[-1].append((kind, text))
+    if value < 0 and len(sections) > 1:
+        return sections[1], False
+    if value == 0 and len(sections) > 2:
+        return sections[2], False
+    return sections[0], value < 0
+
+
+def _excel_value(value: object, number_format: str) -> tuple[object, str | None]:
+    """A cell's value as the table means it, and why it cannot be trusted, if so.
+
+    A share typed as a number and shown as % becomes its text ("76.4%"). A format that
+    scales the shown figure (``#,##0,`` shows 9050000 as 9.050) or adds words
+    (``0 "tỷ"``) makes the stored value differ from what the clerk read and checked,
+    so the cell gets a problem (R5) naming both.
+    """
+    if not isinstance(value, int | float) or isinstance(value, bool):
+        return value, None
+    tokens, minus = _format_section(number_format, value)
+    if ("other", "%") in tokens:
+        return f"{value * 100:.10g}%", None  # a share typed as a number, shown as %
+    number = "".join(text for kind, text in tokens if kind == "digits")
+    placeholders = [i for i, ch in enumerate(number) if ch in "0#?"]
+    scale = number[placeholders[-1] :].count(",") if placeholders else 0
+    words = "".join(text for kind, text in tokens if kind in ("quoted", "escaped"))
+    if value == 0 or (not scale and not any(ch.isalnum() for ch in words)):
+        return value, None  # 0 reads the same whatever the scale or unit
+    reasons = []
+    if scale:
+        reasons.append(f"divides it by {_SCALES.get(scale, f'1000^{scale}')}")
+    if any(ch.isalnum() for ch in words):
+        reasons.append(f"adds the text '{nfc(words)}'")
+    shown = _shown(value, tokens, number, scale, minus)
+    return value, (
+        f"the cell shows '{shown}' but holds {_plain(value)}: its number format "
+        f"'{number_format}' {' and '.join(reasons)}; type the figure as it should be read, "
+        "in a cell with the General format"
+    )
+
+
+def _shown(
+    value: float, tokens: list[tuple[str, str]], number: str, scale: int, minus: bool
+) -> str:
+    """About what Excel shows (Vietnamese separators: 9.050,5): literals around the number."""
+    point = number.find(".")
+    decimals = sum(ch in "0#?" for ch in number[point:]) if point >= 0 else 0
+    whole = number[:point] if point >= 0 else number
+    grouping = "," in whole.rstrip(",")
+    figure = abs(value) / 1000**scale
+    text = f"{figure:,.{decimals}f}" if grouping else f"{figure:.{decimals}f}"
+    text = text.replace(",", " ").replace(".", ",").replace(" ", ".")
+    before, after, seen = [], [], False
+    for kind, part in tokens:
+        if kind == "digits":
+            seen = True
+        elif kind in ("quoted", "escaped", "other"):
+            (after if seen else before).append(part)
+    sign = "-" if minus else ""
+    return nfc(f"{''.join(before)}{sign}{text}{''.join(after)}")
+
+
+def _plain(value: float) -> str:
+    """A stored number as people write it here (decimal comma, no grouping)."""
+    if float(value).is_integer():
+        return str(int(value))
+    return f"{value:.10g}".replace(".", ",")
 
 
 #: The readable file types: suffix → reader of every sheet (one registry; an unknown suffix
-#: is refused naming it). A reader returns ``[(sheet name or None, rows)]``.
-READERS: dict[str, Callable[[Path], list[tuple[str | None, list[list[object]]]]]] = {
-    ".csv": lambda path: [(None, _read_csv(path))],
+#: is refused naming it).
+READERS: dict[str, Callable[[Path], list[Sheet]]] = {
+    ".csv": lambda path: [Sheet(None, _read_csv(path), delimited=True)],
     ".xlsx": _read_xlsx,
     ".xlsm": _read_xlsx,
 }
@@ -217,14 +431,7 @@ def readable(path: Path) -> bool:
     return path.suffix.lower() in READERS
 
 
-def read_sheets(path: str | Path) -> list[tuple[str | None, list[list[object]]]]:
-    """Every sheet of a file as ``(sheet name, rows)``; a CSV is one sheet with no name.
-
-    Cells are as read: text, numbers or None. Raises :class:`ReportFormatError` for a
-    file that cannot be read (missing, unreadable, not UTF-8, binary, not a workbook) or
-    of a type with no reader.
-    """
-    path = Path(path)
+def _read_sheets(path: Path) -> list[Sheet]:
     reader = READERS.get(path.suffix.lower())
     if reader is None:
         kinds = ", ".join(READERS)
@@ -241,98 +448,318 @@ def read_sheets(path: str | Path) -> list[tuple[str | None, list[list[object]]]]
         raise ReportFormatError(f"{path}: a folder, not a table file") from None
 
 
-def _find_header(path: Path, rows: list[list[object]]) -> int:
+def read_sheets(path: str | Path) -> list[tuple[str | None, list[list[object]]]]:
+    """Every sheet of a file as ``(sheet name, rows)``; a CSV is one sheet with no name.
+
+    Cells are as read (text, numbers or None), merged ranges filled in. Raises
+    :class:`ReportFormatError` for a file that cannot be read (missing, unreadable, not
+    UTF-8, binary, not a workbook) or of a type with no reader.
+    """
+    return [(s.name, s.rows) for s in _read_sheets(Path(path))]
+
+
+# -- header, columns and year ---------------------------------------------------------------
+
+
+class _NoHeader(Exception):
+    """A sheet has no header: why, and the row it concerns (if one)."""
+
+    def __init__(self, reason: str, row: int | None = None):
+        super().__init__(reason)
+        self.reason, self.row = reason, row
+
+
+def _period(header: str) -> tuple[str, str] | None:
+    """("part-year" or "multi-year", why) for a column that is not one full year's figures
+    (R9), None for one that is."""
+    key = match_key(header)
+    if _YEAR_SPAN.search(header) or len(set(_YEAR.findall(header))) > 1 or _MULTI_YEAR.search(key):
+        return "multi-year", "figures of several years, not one year's"
+    if _PART_YEAR.search(key) and not _YEAR_END.search(key):
+        return "part-year", "part-year or to-date figures, not the full year's"
+    if _RUNNING_TOTAL.search(key):
+        return "multi-year", "a running total over several years, not one year's figure"
+    return None
+
+
+def _is_result_header(header: str) -> bool:
+    """A result column, full-year or not: what makes a row with 'Chỉ tiêu' the header."""
+    role = _role(header)
+    return role in RESULT_ROLES or (role is None and _period(header) is not None)
+
+
+def _header_kind(row: list[object]) -> tuple[bool, bool, int]:
+    """(has a name column, has a result column, filled cells) of a row."""
+    texts = [_cell_text(v) for v in row]
+    has_name = any(_role(t) == "name" for t in texts)
+    return has_name, any(_is_result_header(t) for t in texts if t), sum(map(bool, texts))
+
+
+def _find_header(rows: list[list[object]], what: str) -> int:
+    """The 0-based index of the header row. A row with 'Chỉ tiêu' but no result column may
+    be the first line of a two-row header (merged cells repeat its labels on the second)."""
     for i, row in enumerate(rows[:HEADER_SEARCH_ROWS]):
-        roles = {_role(_cell_text(v)) for v in row}
-        if "name" in roles and roles & {"actual", "estimate"}:
+        has_name, has_result, filled = _header_kind(row)
+        if has_name and has_result:
             return i
-        if "name" in roles and sum(bool(_cell_text(v)) for v in row) > 1:
-            raise ReportFormatError(
-                f"{where(path.name, i + 1)}: the header has 'Chỉ tiêu' but no 'Thực hiện' or "
-                "'Ước thực hiện' column, so the table holds no results to read"
+        if has_name and filled > 1:
+            following = rows[i + 1] if i + 1 < len(rows) else []
+            if all(_header_kind(following)[:2]):
+                return i + 1
+            raise _NoHeader(
+                "the header has 'Chỉ tiêu' but no 'Thực hiện' or 'Ước thực hiện' column, so "
+                "the table holds no results to read",
+                i + 1,
             )
     if not any(any(_cell_text(v) for v in row) for row in rows):
-        raise ReportFormatError(f"{path.name}: the file is empty")
-    raise ReportFormatError(
-        f"{path.name}: no header row found in the first {HEADER_SEARCH_ROWS} rows "
+        raise _NoHeader(f"the {what} is empty")
+    raise _NoHeader(
+        f"no header row found in the first {HEADER_SEARCH_ROWS} rows "
         "(expected a row with 'Chỉ tiêu' and 'Thực hiện' or 'Ước thực hiện')"
     )
 
 
-def _file_year(
-    path: Path, title_rows: list[list[object]], columns: list[Column], header_row: int
-) -> int:
-    name_years = set(_YEAR.findall(path.stem))
-    title_years = {y for row in title_rows for v in row for y in _TITLE_YEAR.findall(_cell_text(v))}
-    result_years = {c.year for c in columns if c.role in ("actual", "estimate") and c.year}
-    for label, years in (("file name", name_years), ("title", title_years)):
-        if len(years) > 1:
-            raise ReportFormatError(
-                f"{path.name}: the {label} names several years ({', '.join(sorted(years))})"
+@dataclass(frozen=True)
+class _Title:
+    """What a table's title block says: the years of its results and of its plans, in order,
+    and whether it announces estimates ("ƯỚC THỰC HIỆN NĂM 2023")."""
+
+    result_years: tuple[int, ...]
+    plan_years: tuple[int, ...]
+    estimate: bool
+
+
+def _read_title(sheet: Sheet, header: int) -> _Title:
+    """A year is the plan's when the last kind word before it is "kế hoạch" (in "KẾT QUẢ
+    NĂM 2023 VÀ KẾ HOẠCH NĂM 2024", 2023 is the results' year and 2024 the plan's).
+    Signing-date lines are left out: the date a report is signed is not its year."""
+    results, plans, estimate = [], [], False
+    for r, row in enumerate(sheet.rows[:header], start=1):
+        for c, value in enumerate(row):
+            if (r, c) in sheet.merged and sheet.merged[(r, c)][0] == r:
+                continue  # a title merged across the page: read once
+            text = _SIGNING_DATE.sub(" ", _cell_text(value))
+            estimate = estimate or re.search(r"\buoc\b", match_key(text)) is not None
+            start = 0
+            for found in _TITLE_YEAR.finditer(text):
+                kinds = _TITLE_KIND.findall(match_key(text[start : found.start()]))
+                year = int(found[1])
+                (plans if kinds and kinds[-1] in ("ke hoach", "kh") else results).append(year)
+                start = found.end()
+    return _Title(tuple(results), tuple(plans), estimate)
+
+
+def _title_lines(sheet: Sheet, header: int) -> list[str]:
+    """The text of each non-empty row above the header, a merged cell's text once."""
+    lines = []
+    for r, row in enumerate(sheet.rows[:header], start=1):
+        texts = [
+            _cell_text(v)
+            for c, v in enumerate(row)
+            if not ((r, c) in sheet.merged and sheet.merged[(r, c)][0] == r)
+        ]
+        line = " | ".join(t for t in texts if t)
+        if line:
+            lines.append(line)
+    return lines
+
+
+def _not_read(header: str, role: str | None) -> str | None:
+    """Why a column is not read as its role says, or None if it is."""
+    key = match_key(header)
+    if role in (*VALUE_ROLES, None) and (_COMPARISON.search(key) or header.startswith("%")):
+        return "it compares figures (result against plan or another year), not one year's figure"
+    if role in (*VALUE_ROLES, None) and (period := _period(header)):
+        return period[1]
+    if role is None and _ASSESSMENT.search(key):
+        return "an assessment, not a figure"
+    if role is None:
+        return (
+            "not a column this package reads (it reads STT, Chỉ tiêu, ĐVT, Kế hoạch, "
+            "Thực hiện / Ước thực hiện and Ghi chú)"
+        )
+    return None
+
+
+def _columns(
+    label: str, sheet: Sheet, h: int, title: _Title
+) -> tuple[list[Column], list[tuple[int, str, str]]]:
+    """The columns read, and those not read with why. Only-part-year tables, two name,
+    unit, note or STT columns and two columns of the same figures are refused."""
+    columns, ignored, results_not_read = [], [], []
+    for index, value in enumerate(sheet.rows[h]):
+        header = _cell_text(value)
+        if not header:
+            continue
+        source = sheet.merged.get((h + 1, index))
+        if source is not None and source[0] == h + 1:
+            first = _cell_text(sheet.rows[h][source[1]])
+            ignored.append(
+                (
+                    index,
+                    header,
+                    f"its header is merged with column {source[1] + 1} ('{first}'), which is read",
+                )
             )
+            continue
+        role = _role(header)
+        why = _not_read(header, role)
+        if why:
+            ignored.append((index, header, why))
+            if role in RESULT_ROLES or (role is None and _period(header)):
+                period = _period(header)
+                results_not_read.append((header, period[0] if period else "comparison"))
+            continue
+        if role == "actual" and title.estimate:
+            role = "estimate"  # the title says "ƯỚC THỰC HIỆN": every result is an estimate
+        years = _YEAR.findall(header)
+        columns.append(Column(index, header, role, int(years[0]) if years else None))
+    names = [c for c in columns if c.role == "name"]
+    targets = [c for c in names if _RESOLUTION.search(match_key(c.header))]
+    if len(names) > 1 and 0 < len(targets) < len(names):
+        for c in targets:  # "Chỉ tiêu Nghị quyết": the term's target, beside the names
+            why = f"the resolution's target for the term ('{c.header}'), not a figure of the year"
+            ignored.append((c.index, c.header, why))
+        columns = [c for c in columns if c not in targets]
+    for role in ("name", "unit", "note", "stt"):
+        same = [c for c in columns if c.role == role]
+        if len(same) > 1:
+            raise ReportFormatError(
+                f"{where(label, h + 1, same[1].header)}: a second '{same[0].header}' column; "
+                "a table has one such column"
+            )
+    if not any(c.role in RESULT_ROLES for c in columns):
+        raise ReportFormatError(f"{where(label, h + 1)}: {_no_full_year(results_not_read)}")
+    for _, header, why in ignored:
+        log.info("%s: column '%s' is not read: %s", where(label, h + 1), header, why)
+    return columns, sorted(ignored)
+
+
+def _no_full_year(results_not_read: list[tuple[str, str]]) -> str:
+    """Why a table whose result columns are all left out cannot be read."""
+    headers = ", ".join(f"'{header}'" for header, _ in results_not_read)
+    kinds = {kind for _, kind in results_not_read} - {"comparison"}
+    if not kinds:
+        kind = "columns that compare figures"
+    else:
+        kind = " and ".join(f"{k} figures" for k in sorted(kinds, reverse=True))
+    return (
+        f"the table only has {kind} ({headers}), no full-year 'Thực hiện' or 'Ước thực hiện' "
+        "column; only one year's full results can be read"
+    )
+
+
+def _table_year(
+    label: str,
+    header_row: int,
+    name_years: set[str] | None,
+    sheet_years: set[str],
+    title: _Title,
+    columns: list[Column],
+) -> int:
+    """The year of the table's results: from the title (the results' year of a two-year
+    title), the file name, the result columns' headers, else the sheet name; these must
+    agree. ``name_years`` is None for a workbook with several tables, each of its own year."""
+    result_years = {c.year for c in columns if c.role in RESULT_ROLES and c.year}
+    title_years = set(title.result_years)
+    if name_years and len(name_years) > 1:
+        raise ReportFormatError(
+            f"{label}: the file name names several years ({', '.join(sorted(name_years))})"
+        )
+    if len(title_years) > 1:
+        years = ", ".join(map(str, sorted(title_years)))
+        raise ReportFormatError(f"{label}: the title names several years ({years})")
     name_year = int(next(iter(name_years))) if name_years else None
-    title_year = int(next(iter(title_years))) if title_years else None
+    title_year = next(iter(title_years), title.plan_years[0] if title.plan_years else None)
     if name_year and title_year and name_year != title_year:
         raise ReportFormatError(
-            f"{path.name}: the file name says {name_year} but the title says {title_year}; "
+            f"{label}: the file name says {name_year} but the title says {title_year}; "
             "rename the file or correct the title"
         )
     year = title_year or name_year
     if year is None and len(result_years) == 1:
         year = next(iter(result_years))
+    if year is None and len(sheet_years) == 1:
+        year = int(next(iter(sheet_years)))
     if year is None:
+        where_to = "the file name" if name_years is not None else "the sheet's name"
         raise ReportFormatError(
-            f"{where(path.name, header_row)}: cannot tell which year the table is for "
-            "(put the year in the file name, the title or the 'Thực hiện năm …' header)"
+            f"{where(label, header_row)}: cannot tell which year the table is for "
+            f"(put the year in {where_to}, the title or the 'Thực hiện năm …' header)"
         )
     if result_years and year not in result_years:
         raise ReportFormatError(
-            f"{where(path.name, header_row)}: the table is for {year} but its result columns are "
+            f"{where(label, header_row)}: the table is for {year} but its result columns are "
             f"headed {', '.join(map(str, sorted(result_years)))}; correct the header or the file name"
         )
     return year
 
 
-def read_table(path: str | Path) -> RawTable:
-    """Read one yearly table: find its header, columns and year; keep its data rows."""
-    path = Path(path)
-    sheets = read_sheets(path)
-    if not sheets:
-        raise ReportFormatError(f"{path.name}: the workbook has no sheet, so no table to read")
-    rows, h, first_error = [], 0, None
-    for title, sheet_rows in sheets:  # the first sheet with a header holds the table
-        try:
-            h = _find_header(path, sheet_rows)
-        except ReportFormatError as exc:
-            first_error = first_error or exc
+def _check_plan_years(
+    label: str, header_row: int, year: int, title: _Title, columns: list[Column]
+) -> None:
+    """A two-year title ("… NĂM 2023 VÀ KẾ HOẠCH NĂM 2024") leaves a plan column headed
+    without a year ambiguous (2023's plan or 2024's?) unless a column is headed 2024."""
+    others = [y for y in title.plan_years if y != year]
+    plans = [c for c in columns if c.role == "plan"]
+    bare = [c for c in plans if c.year is None]
+    if others and bare and not any(c.year in others for c in plans):
+        raise ReportFormatError(
+            f"{where(label, header_row, bare[0].header)}: the title names the {others[0]} plan "
+            f"but this column has no year, so it may be the {year} or the {others[0]} plan; "
+            f"head it 'Kế hoạch năm {year}' or 'Kế hoạch năm {others[0]}'"
+        )
+
+
+def _field_count_problems(sheet: Sheet, h: int) -> dict[int, str]:
+    """Rows of delimited text with more fields than the header (R10): in a comma-separated
+    file a decimal comma ("77,5%") splits a figure in two and shifts the fields after it.
+    A row counts when a filled field lies beyond the header's last column, or when the row
+    is longer than the header row and the usual row with its last column filled (trailing
+    empty fields alone, common in files saved by spreadsheets, do not count)."""
+    header = sheet.rows[h]
+    filled_header = [i for i, v in enumerate(header) if _cell_text(v)]
+    width = filled_header[-1] + 1 if filled_header else 0
+    data = [(h + 2 + i, row) for i, row in enumerate(sheet.rows[h + 1 :])]
+    lengths = Counter(len(row) for _, row in data if any(_cell_text(v) for v in row))
+    usual = max(len(header), lengths.most_common(1)[0][0] if lengths else 0)
+    problems = {}
+    for number, row in data:
+        filled = [i for i, v in enumerate(row) if _cell_text(v)]
+        if not filled:
             continue
-        rows = sheet_rows
-        if title is not None and title != sheets[0][0]:
-            log.info("%s: the table is on sheet '%s'", path.name, title)
-        break
-    else:
-        if len(sheets) > 1:
-            names = ", ".join(f"'{t}'" for t, _ in sheets)
-            raise ReportFormatError(f"{first_error} (searched the sheets {names})") from None
-        raise first_error
-    columns = []
-    for index, value in enumerate(rows[h]):
-        header = _cell_text(value)
-        role = _role(header)
-        if role is None:
-            if header:
-                log.info("%s: column '%s' is not used", where(path.name, h + 1), header)
-            continue
-        years = _YEAR.findall(header)
-        columns.append(Column(index, header, role, int(years[0]) if years else None))
-    for role in ("name", "unit", "note", "stt"):
-        same = [c for c in columns if c.role == role]
-        if len(same) > 1:
-            raise ReportFormatError(
-                f"{where(path.name, h + 1, same[1].header)}: a second '{same[0].header}' column; "
-                "a table has one such column"
-            )
-    year = _file_year(path, rows[:h], columns, h + 1)
+        if filled[-1] >= width or (len(row) > usual and filled[-1] == width - 1):
+            problems[number] = _field_count_reason(row, filled[-1] + 1, width)
+    return problems
+
+
+def _field_count_reason(row: list[object], fields: int, width: int) -> str:
+    texts = [_cell_text(v) for v in row]
+    splits = [
+        f"'{a}' and '{b}' look like one figure '{a},{b}'"
+        for a, b in itertools.pairwise(texts)
+        if re.fullmatch(r"[+-]?\d[\d.]*", a) and re.fullmatch(r"\d+\s*\S{0,3}", b)
+    ]
+    hint = f" ({'; '.join(splits[:3])})" if splits else ""
+    return (
+        f"the row has {fields} fields but the header has {width} columns, so its figures may "
+        f"have moved to other columns{hint}: a decimal comma splits a figure in a "
+        "comma-separated file; put such figures in quotes or save the file with ';' separators"
+    )
+
+
+def _label(path: Path, sheet: Sheet, several: bool) -> str:
+    return f"{path.name}, sheet '{sheet.name}'" if several and sheet.name else path.name
+
+
+def _table(path: Path, sheet: Sheet, h: int, label: str, single: bool) -> RawTable:
+    """One sheet's table: its columns, year, rows and what the file says about them."""
+    title = _read_title(sheet, h)
+    columns, ignored = _columns(label, sheet, h, title)
+    name_years = set(_YEAR.findall(path.stem)) if single else None
+    sheet_years = set(_YEAR.findall(sheet.name or ""))
+    year = _table_year(label, h + 1, name_years, sheet_years, title, columns)
+    _check_plan_years(label, h + 1, year, title, columns)
     columns = [
         Column(c.index, c.header, c.role, c.year or (year if c.role in VALUE_ROLES else None))
         for c in columns
@@ -343,9 +770,58 @@ def read_table(path: str | Path) -> RawTable:
             other = seen.get((c.role, c.year))
             if other is not None:
                 raise ReportFormatError(
-                    f"{where(path.name, h + 1, c.header)}: two columns hold the same figures "
+                    f"{where(label, h + 1, c.header)}: two columns hold the same figures "
                     f"('{other.header}' and '{c.header}')"
                 )
             seen[(c.role, c.year)] = c
-    data = [(h + 2 + i, row) for i, row in enumerate(rows[h + 1 :])]
-    return RawTable(path=path, year=year, header_row=h + 1, columns=columns, rows=data)
+    return RawTable(
+        path=path,
+        year=year,
+        header_row=h + 1,
+        columns=columns,
+        rows=[(h + 2 + i, row) for i, row in enumerate(sheet.rows[h + 1 :])],
+        sheet=sheet.name,
+        title=_title_lines(sheet, h),
+        hidden_rows={r for r in sheet.hidden_rows if r > h + 1},
+        cell_problems={k: v for k, v in sheet.cell_problems.items() if k[0] > h + 1},
+        row_problems=_field_count_problems(sheet, h) if sheet.delimited else {},
+        ignored_columns=ignored,
+    )
+
+
+def read_tables(path: str | Path) -> TableFile:
+    """Read every table of a file: one per sheet with a header, each with its own year.
+
+    A sheet without a header is listed in ``skipped_sheets`` with the reason; a file with
+    no sheet with a header raises :class:`ReportFormatError` (naming the sheets searched).
+    """
+    path = Path(path)
+    sheets = _read_sheets(path)
+    if not sheets:
+        raise ReportFormatError(f"{path.name}: the workbook has no sheet, so no table to read")
+    several = len(sheets) > 1
+    found, skipped, first_error = [], [], None
+    for sheet in sheets:
+        label = _label(path, sheet, several)
+        try:
+            found.append((sheet, _find_header(sheet.rows, "sheet" if several else "file")))
+        except _NoHeader as exc:
+            reason = f"row {exc.row}: {exc.reason}" if exc.row else exc.reason
+            skipped.append((sheet.name or "", reason))
+            first_error = first_error or ReportFormatError(f"{where(label, exc.row)}: {exc.reason}")
+    if not found:
+        if several:
+            names = ", ".join(f"'{s.name}'" for s in sheets)
+            raise ReportFormatError(f"{first_error} (searched the sheets {names})")
+        raise first_error
+    for name, why in skipped:
+        log.info("%s: sheet '%s' holds no table (%s)", path.name, name, why)
+    tables = [
+        _table(path, sheet, h, _label(path, sheet, several), len(found) == 1) for sheet, h in found
+    ]
+    return TableFile(path, tables, skipped)
+
+
+def read_table(path: str | Path) -> RawTable:
+    """Read a file's first table (see :func:`read_tables` for every sheet's)."""
+    return read_tables(path).tables[0]
