@@ -17,7 +17,7 @@ import yaml
 import ward_analysis as wa
 from ward_analysis import errors
 from ward_analysis.read.cleaning import read_reports
-from ward_analysis.read.tables import read_sheets
+from ward_analysis.read.files import read_sheets
 
 BAD = Path(__file__).parent / "data" / "bad"
 CASES: dict[str, dict] = yaml.safe_load((BAD / "cases.yaml").read_text(encoding="utf-8"))

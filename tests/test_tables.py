@@ -2,7 +2,8 @@ import openpyxl
 import pytest
 
 from ward_analysis import ReportFormatError
-from ward_analysis.read.tables import read_sheets, read_table, read_tables
+from ward_analysis.read.files import read_sheets
+from ward_analysis.read.tables import read_table, read_tables
 
 ROW = ["1", "Tỷ lệ BHYT", "%", "80%", "76,4%", ""]
 

@@ -28,9 +28,10 @@ from ..schema import (
 from ..text import nfc
 from . import plausible
 from .catalog import load_catalog
+from .files import READERS, readable
 from .names import Names
 from .rows import clean_table, reject_record, text
-from .tables import READERS, read_tables, readable
+from .tables import read_tables
 
 log = logging.getLogger("ward_analysis")
 
@@ -141,7 +142,7 @@ def read_reports(
 ) -> CleanResult:
     """Read and clean yearly report tables into tidy observations plus rejects.
 
-    ``paths_or_dir``: a folder (all its files of a type in ``read.tables.READERS``), a list
+    ``paths_or_dir``: a folder (all its files of a type in ``read.files.READERS``), a list
     of files, or None for the tables shipped in ``data/raw/``. ``unit`` defaults to the
     catalog's unit. Raises :class:`ReportFormatError` for a table that cannot be
     read as a whole (no header, missing column, unreadable file…); problems in
