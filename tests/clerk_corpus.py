@@ -9,7 +9,9 @@ what reading it must give under the reading rules R1–R10 of issue 11:
 - ``read``: the figure as the clerk meant it (target, year, value, value kind, basis);
 - ``flag``: read, with a note on the observation saying what was assumed;
 - ``refuse``: a reject with one of the given reason codes, naming file, row, column and text;
-- ``error``: a ``ReportFormatError`` whose message names the file (and holds the fragments).
+- ``error``: a ``ReportFormatError`` whose message names the file (and holds the fragments);
+- ``listed``: a column left out, listed among the skipped entries (its header holds the
+  fragments); the figures it holds must not be read (checked as collateral).
 
 ``tests/test_clerk_corpus.py`` reads every variant next to the 2020 and 2021 tables and
 classifies what the package did. Where the rules are silent, the description says what was
@@ -137,6 +139,7 @@ class Table:
     #: XLSX merged ranges: ((tag, column), (tag, column)); "#h0"… tag the header rows.
     merges: list[tuple[tuple[str, int], tuple[str, int]]] = field(default_factory=list)
     sheet_title: str = "Biểu 2023"
+    hidden_columns: list[int] = field(default_factory=list)  # XLSX: hidden columns (0-based)
     sheets_before: list[tuple[str, list[list]]] = field(default_factory=list)
     sheets_after: list[tuple[str, list[list]]] = field(default_factory=list)
     nfd: bool = False
@@ -230,6 +233,7 @@ def _put(sheet, row: int, cells: list, nfd: bool) -> None:
 def write_xlsx(table: Table, path: Path) -> None:
     """The table as a workbook: title lines merged across the table, as ward offices do."""
     import openpyxl
+    from openpyxl.utils import get_column_letter
 
     book = openpyxl.Workbook()
     sheet = book.active
@@ -260,6 +264,8 @@ def write_xlsx(table: Table, path: Path) -> None:
             end_row=numbers[tag2],
             end_column=col2 + 1,
         )
+    for col in table.hidden_columns:
+        sheet.column_dimensions[get_column_letter(col + 1)].hidden = True
     for title, rows in table.sheets_before[::-1]:
         _write_sheet(book.create_sheet(title, 0), rows, table.nfd)
     for title, rows in table.sheets_after:
@@ -290,7 +296,7 @@ def year_sheet_rows(year: int, changes: dict[str, tuple[str, str]]) -> list[list
 
 @dataclass(frozen=True)
 class Expect:
-    outcome: str  # read | flag | refuse | error
+    outcome: str  # read | flag | refuse | error | listed
     target: str | None = None
     value: float | None = None
     kind: str = "actual"
@@ -300,7 +306,7 @@ class Expect:
     codes: tuple[str, ...] = ()  # refuse: acceptable reason codes (empty: any code)
     row: str | None = None  # tag of the row concerned (default: the target's row)
     row_level: bool = False  # refuse: no figure of any kind may be read from that row
-    fragments: tuple[str, ...] = ()  # error: fragments of the message (besides the file)
+    fragments: tuple[str, ...] = ()  # error: of the message (besides the file); listed: header
 
     @property
     def tag(self) -> str | None:
@@ -310,6 +316,8 @@ class Expect:
         where = f" (row '{self.row}')" if self.row else ""
         if self.outcome == "error":
             return "ReportFormatError naming the file" + "".join(f", '{f}'" for f in self.fragments)
+        if self.outcome == "listed":
+            return "a skipped column" + "".join(f" '{f}'" for f in self.fragments)
         if self.outcome == "refuse":
             codes = "/".join(self.codes) or "any reason"
             scope = "the row" if self.row_level else self.kind
@@ -342,6 +350,11 @@ def refuse(target, *codes, kind="actual", row=None, row_level=False) -> Expect:
 
 def error(*fragments) -> Expect:
     return Expect("error", fragments=fragments)
+
+
+def listed(*fragments) -> Expect:
+    """A column not read, listed among the skipped entries (header holding ``fragments``)."""
+    return Expect("listed", fragments=fragments)
 
 
 def base_reads(targets=None, *, kind="actual", plans=True) -> list[Expect]:
@@ -2419,6 +2432,343 @@ add(
     "'x' in a share row (not applicable, as the 2020 table has it): no figure.",
     cells("16b", plan="x", act="x", note="Chưa tính"),
     [read("16b", NAN)],
+)
+
+
+# Reviewer variants (/tmp/adversary/variants.py, ids prefixed 'rv-') ----------------------
+# Written by an outside reviewer; the outcomes are those decided after the review.
+
+
+def row_of(change: Callable[[Table], None], tag: str, filetype: str = "csv") -> int:
+    """The row number of ``tag`` once ``change`` is made (for a message naming the row)."""
+    table = base_table(filetype)
+    change(table)
+    return table.row_numbers()[tag]
+
+
+add(
+    "rv-qualifier-inside-standard-bracket",
+    "R8",
+    "An exclusion inside the standard's bracket: 'Tỷ lệ hộ nghèo (theo chuẩn nghèo đa chiều giai đoạn 2022 – 2025, không tính hộ thuộc diện bảo trợ xã hội)' with '1,8%': the marker does not make the bracket harmless; 'không tính' narrows the indicator.",
+    cells(
+        "5a",
+        name=POOR
+        + " (theo chuẩn nghèo đa chiều giai đoạn 2022 – 2025, không tính hộ thuộc diện bảo trợ xã hội)",
+        act="1,8%",
+    ),
+    [refuse("5a", "qualifier", row_level=True)],
+)
+add(
+    "rv-qualifier-inside-dvt-bracket",
+    "R8",
+    "An exclusion inside the unit's bracket: '… trên địa bàn (ĐVT: triệu đồng, không kể thu tiền sử dụng đất)' with 6200.",
+    cells(
+        "1",
+        name=BUDGET + " (ĐVT: triệu đồng, không kể thu tiền sử dụng đất)",
+        act=Num(6200, "#,##0"),
+    ),
+    [refuse("1", "qualifier", row_level=True)],
+    "xlsx",
+)
+add(
+    "rv-qualifier-inside-decree-bracket",
+    "R8",
+    "An exclusion after the decree: 'Tỷ lệ hộ cận nghèo (theo NĐ 07/2021/NĐ-CP, trừ hộ bảo trợ xã hội)' with '3,1%'.",
+    cells("5b", name=NEAR_POOR + " (theo NĐ 07/2021/NĐ-CP, trừ hộ bảo trợ xã hội)", act="3,1%"),
+    [refuse("5b", "qualifier", row_level=True)],
+)
+add(
+    "rv-result-count-luy-ke",
+    "R8",
+    "The lamps result '57 lũy kế' (the term's running total written in the cell): refused as a qualifier, never 57 as the 2023 figure.",
+    cell("2e", ACT, "57 lũy kế"),
+    [refuse("2e", "qualifier")],
+)
+add(
+    "rv-title-six-months",
+    "R9",
+    "Title '… XÂY DỰNG ĐẢNG 6 THÁNG ĐẦU NĂM 2023' (the mid-year workbook reused), headers unchanged: a part-year table, not full-year results.",
+    title_line(
+        1,
+        "BIỂU CHỈ TIÊU KINH TẾ - XÃ HỘI, QUỐC PHÒNG - AN NINH, XÂY DỰNG ĐẢNG 6 THÁNG ĐẦU NĂM 2023",
+    ),
+    [error("6 tháng")],
+    "xlsx",
+    collateral="none",
+)
+add(
+    "rv-header-stale-plan-year",
+    "R9",
+    "Last year's workbook reused: the plan header left 'Kế hoạch năm 2022' in the 2023 table; not read as 2022 plans in silence.",
+    header(PLAN, "Kế hoạch năm 2022"),
+    [error("2022")],
+    "xlsx",
+    collateral="none",
+)
+add(
+    "rv-header-swapped-labels",
+    "R9",
+    "Header labels swapped ('Thực hiện năm 2023' over the plans, 'Kế hoạch năm 2023' over the results), data unchanged: the result column holds plan wordings ('≤ 1,05%', '80% trở lên', 'Khá trở lên'); refused, never 8.900 as the 2023 result.",
+    chain(header(PLAN, "Thực hiện năm 2023"), header(ACT, "Kế hoạch năm 2023")),
+    [error()],
+    "xlsx",
+    collateral="none",
+)
+
+
+def _section_pasted_with_own_header(table: Table) -> None:
+    """Section III pasted from the Party committee's sheet with its own header, in which
+    'Thực hiện' comes before 'Kế hoạch' (the rows below follow that header)."""
+    table.insert_after(
+        "11",
+        Row(
+            "hdr", ["STT", "Chỉ tiêu", "ĐVT", "Thực hiện năm 2023", "Kế hoạch năm 2023", "Ghi chú"]
+        ),
+    )
+    start = [r.tag for r in table.rows].index("III")
+    for r in table.rows[start:]:
+        r.cells[PLAN], r.cells[ACT] = r.cells[ACT], r.cells[PLAN]
+
+
+add(
+    "rv-second-header-mid-swapped",
+    "R10",
+    "Section III pasted with its own header row in the other column order ('Thực hiện' before 'Kế hoạch'): refused naming the repeated header's row; never plan and result swapped.",
+    _section_pasted_with_own_header,
+    [error(f"row {row_of(_section_pasted_with_own_header, 'hdr', 'xlsx')}")],
+    "xlsx",
+    collateral="none",
+)
+add(
+    "rv-result-split-unheaded-column",
+    "R10",
+    "The result split over two columns: '13' (groups) under 'Thực hiện năm 2023' and '92,9%' under an empty header beside it: refused, never 13 %.",
+    chain(add_column(ACT + 1, "", {"8a": "92,9%"}), cell("8a", ACT, "13")),
+    [refuse("8a")],
+)
+add(
+    "rv-result-merged-over-count-and-share",
+    "R10",
+    "'Thực hiện năm 2023' merged over E:F; row 12 has 13 (groups) in E and 92,9 % (a '0.0%' cell) in F: refused, never 13 %.",
+    chain(
+        add_column(ACT + 1, "", {"8a": Num(0.929, "0.0%")}),
+        cell("8a", ACT, Num(13)),
+        merge(("#h0", ACT), ("#h0", ACT + 1)),
+    ),
+    [refuse("8a")],
+    "xlsx",
+)
+add(
+    "rv-rating-plan-wording-in-result",
+    "R10",
+    "The plan wording 'Khá trở lên' copied as the training result: a bound, not a rating.",
+    cell("10b", ACT, "Khá trở lên"),
+    [refuse("10b", "bad_value")],
+)
+add(
+    "rv-rating-plan-wording-htt",
+    "R10",
+    "'Hoàn thành tốt nhiệm vụ trở lên' as the Party committee's rating (the plan wording): a bound, not a rating.",
+    cell("20a", ACT, "Hoàn thành tốt nhiệm vụ trở lên"),
+    [refuse("20a", "bad_value")],
+    "xlsx",
+)
+add(
+    "rv-standard-of-province",
+    "R6",
+    "'Tỷ lệ hộ nghèo (theo chuẩn nghèo của tỉnh)': a standard that is neither 2016–2020 nor 2022–2025, not 'basis not stated'.",
+    name("5a", POOR + " (theo chuẩn nghèo của tỉnh)"),
+    [refuse("5a", "unknown_basis", row_level=True)],
+)
+add(
+    "rv-result-100-kh",
+    "R1",
+    "'100% KH' as the militia result (100 % of the plan, or 100 %?): refused.",
+    cell("10a", ACT, "100% KH"),
+    [refuse("10a")],
+)
+add(
+    "rv-result-count-uoc-tinh",
+    "R9",
+    "The lamps result '25 ước tính': an estimate, as written.",
+    cell("2e", ACT, "25 ước tính"),
+    [read("2e", 25, kind="estimate")],
+    "xlsx",
+)
+add(
+    "rv-result-count-words-du-kien",
+    "R9",
+    "The lamps result '25 bóng dự kiến': the count's unit and 'dự kiến'; an estimate.",
+    cell("2e", ACT, "25 bóng dự kiến"),
+    [read("2e", 25, kind="estimate")],
+)
+add(
+    "rv-header-du-kien",
+    "R9",
+    "Result header 'Thực hiện năm 2023 (dự kiến)': estimates.",
+    header(ACT, "Thực hiện năm 2023 (dự kiến)"),
+    ESTIMATES,
+    collateral="estimate",
+)
+add(
+    "rv-note-du-kien",
+    "R9",
+    "Note 'Số liệu dự kiến, chưa nghiệm thu' on the lamps row: that figure is an estimate.",
+    cell("2e", NOTE, "Số liệu dự kiến, chưa nghiệm thu"),
+    [read("2e", 25, kind="estimate")],
+    "xlsx",
+)
+add(
+    "rv-title-du-kien",
+    "R9",
+    "Title 'DỰ KIẾN KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU NĂM 2023', headers unchanged: estimates.",
+    title_line(1, "DỰ KIẾN KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU NĂM 2023"),
+    ESTIMATES,
+    collateral="estimate",
+)
+add(
+    "rv-header-du-uoc",
+    "R9",
+    "Result header 'Dự ước thực hiện năm 2023': estimates.",
+    header(ACT, "Dự ước thực hiện năm 2023"),
+    ESTIMATES,
+    collateral="estimate",
+)
+add(
+    "rv-header-uth",
+    "R9",
+    "Result header 'ƯTH năm 2023' (ước thực hiện): estimates.",
+    header(ACT, "ƯTH năm 2023"),
+    ESTIMATES,
+    "xlsx",
+    collateral="estimate",
+)
+add(
+    "rv-name-uoc-bracket",
+    "R9",
+    "'(ước)' after the budget's name: that row's result is an estimate, not a qualifier.",
+    name("1", BUDGET + " (ước)"),
+    [read("1", 9050, kind="estimate")],
+)
+add(
+    "rv-header-t-dot-hien",
+    "R9",
+    "Result header 'T.hiện năm 2023' (abbreviated with a dot): actuals.",
+    header(ACT, "T.hiện năm 2023"),
+    [read("1", 9050), read("4", 76.4)],
+    "xlsx",
+)
+add(
+    "rv-header-chi-tieu-ke-hoach",
+    "R9",
+    "Plan header 'Chỉ tiêu kế hoạch năm 2023': the plan column, not a second name column.",
+    header(PLAN, "Chỉ tiêu kế hoạch năm 2023"),
+    [read("1", 8900, kind="plan"), read("1", 9050), read("4", 77.5, kind="plan")],
+    "xlsx",
+)
+add(
+    "rv-subtitle-next-year-direction",
+    "R9",
+    "Subtitle '(Kèm theo Báo cáo tình hình thực hiện nhiệm vụ phát triển kinh tế - xã hội năm 2023, phương hướng nhiệm vụ năm 2024)': 2024 is the next year's direction; the table reads as 2023.",
+    title_line(
+        2,
+        "(Kèm theo Báo cáo tình hình thực hiện nhiệm vụ phát triển kinh tế - xã hội năm 2023, phương hướng nhiệm vụ năm 2024)",
+    ),
+    [read("1", 9050), read("4", 76.4)],
+)
+add(
+    "rv-prev-year-cung-ky",
+    "R9",
+    "Extra column 'Thực hiện cùng kỳ năm trước' (2022 figures) before the plan: listed among the skipped, ignored; the 2023 figures as the base.",
+    add_column(PLAN, "Thực hiện cùng kỳ năm trước", {"1": "8.700", "4": "75,1%", "12": "5"}),
+    [read("1", 9050), read("4", 76.4), read("12", 6), listed("Thực hiện cùng kỳ năm trước")],
+)
+both(
+    "rv-unit-tr-dot-d",
+    "R2",
+    "ĐVT 'Tr.đ' (triệu đồng).",
+    cell("1", UNIT, "Tr.đ"),
+    [read("1", 9050), read("1", 8900, kind="plan")],
+)
+add(
+    "rv-unit-vnd",
+    "R2",
+    "ĐVT 'VNĐ' with plan '8.900.000.000' and result '9.050.000.000' (in đồng).",
+    cells("1", unit="VNĐ", plan="8.900.000.000", act="9.050.000.000"),
+    [read("1", 9050), read("1", 8900, kind="plan")],
+)
+add(
+    "rv-unit-m-dai",
+    "R2",
+    "ĐVT 'm dài' (metres of length) with plan '500' and result '600' in a Km row.",
+    cells("2b", unit="m dài", plan="500", act="600"),
+    [read("2b", 0.6), read("2b", 0.5, kind="plan")],
+)
+add(
+    "rv-unit-cell-tr",
+    "R2",
+    "The budget result '9.050 tr' (tr = triệu).",
+    cell("1", ACT, "9.050 tr"),
+    [read("1", 9050)],
+)
+add(
+    "rv-unit-phan-nghin",
+    "R4",
+    "Population growth '9,8 phần nghìn' (per mille in words) in a % row.",
+    cell("3", ACT, "9,8 phần nghìn"),
+    [read("3", 0.98)],
+)
+add(
+    "rv-yes-chua-dat-chuan",
+    "R10",
+    "'Chưa đạt chuẩn' (not yet up to standard) in the security yes/no row: 0.",
+    cell("11", ACT, "Chưa đạt chuẩn"),
+    [read("11", 0)],
+)
+add(
+    "rv-rating-htt-nv",
+    "H",
+    "'Hoàn thành tốt NV' (NV = nhiệm vụ) as the ward government's rating.",
+    cell("20b", ACT, "Hoàn thành tốt NV"),
+    [read("20b", 2)],
+    "xlsx",
+)
+add(
+    "rv-result-khong-phat-sinh",
+    "R10",
+    "'Không phát sinh' (did not occur) as the road sections repaired: 0 (a note is accepted).",
+    cell("2c", ACT, "Không phát sinh"),
+    [read("2c", 0)],
+)
+add(
+    "rv-result-dat-100",
+    "R1",
+    "'đạt 100%' as the enrolment result: 100.",
+    cell("7a", ACT, "đạt 100%"),
+    [read("7a", 100)],
+)
+HIDDEN_ESTIMATES = {
+    "1": Num(8800, "#,##0"),
+    "2e": Num(20),
+    "12": Num(5),
+    "4": "75,0%",
+    "8a": "85,7%",
+}
+
+
+def _hidden_estimate_column(table: Table) -> None:
+    """The December estimates kept in a hidden column G 'Ước thực hiện năm 2023'."""
+    table.add_column(6, "Ước thực hiện năm 2023", HIDDEN_ESTIMATES)
+    table.hidden_columns.append(6)
+
+
+add(
+    "rv-hidden-column",
+    "R7",
+    "A hidden column G 'Ước thực hiện năm 2023' with the December estimates (budget 8.800…): the visible actuals read as usual, nothing read from G, G listed among the skipped.",
+    _hidden_estimate_column,
+    [listed("Ước thực hiện năm 2023")],
+    "xlsx",
 )
 
 

@@ -8,6 +8,7 @@ Each variant is written as ``bieu_chi_tieu_2023.<ext>`` beside copies of the shi
 - ``flagged``: read as expected with the expected note;
 - ``refused``: the expected reject (reason code, file, row, column, raw text) or the expected
   ``ReportFormatError`` (naming the file);
+- ``right`` for a ``listed`` expectation: the column is listed among the skipped entries;
 - ``not_as_specified``: caught, but not as the spec says (another reason code, the note or a
   reject field missing, no figure without a reject, an error without the file's name);
 - ``false_refusal``: expected read or flagged but refused, skipped or a file-level error;
@@ -265,6 +266,17 @@ def _check_error(e: Expect, r: Reading):
     return "not_as_specified", "no error and no result read"
 
 
+def _check_listed(e: Expect, r: Reading):
+    """A column left out must be listed among the skipped entries (header and reason)."""
+    if r.error is not None:
+        return "false_refusal", f"file not read ({_show_error(r.error)})"
+    for entry in r.skipped.itertuples():
+        shown = _norm(f"{entry.text} {entry.reason}")
+        if all(_norm(f) in shown for f in e.fragments):
+            return "right", ""
+    return "not_as_specified", "not listed among the skipped entries"
+
+
 def _check_collateral(v: Variant, r: Reading, baseline: pd.DataFrame | None):
     if v.collateral == "none" or baseline is None:
         return []
@@ -320,6 +332,8 @@ def classify(v: Variant, r: Reading, rows: dict[str, int], baseline) -> tuple[st
             category, detail = _check_read(e, r, rows, header_rows, claimed)
         elif e.outcome == "refuse":
             category, detail = _check_refuse(e, r, rows)
+        elif e.outcome == "listed":
+            category, detail = _check_listed(e, r)
         else:
             category, detail = _check_error(e, r)
         results.append((category, f"expected {e.describe()}; got: {detail}" if detail else ""))

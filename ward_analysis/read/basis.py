@@ -48,6 +48,10 @@ _ANY_STANDARD = re.compile(
 )
 
 
+#: A standard of a province or locality: "chuẩn nghèo của tỉnh", "chuẩn nghèo địa phương".
+_LOCAL_STANDARD = re.compile(r"\bchuan ngheo (?:cua )?(?:tinh|dia phuong|rieng|thanh pho)\b")
+
+
 @dataclass(frozen=True)
 class Basis:
     """The basis read for a row: its label, and a note when it was assumed, not stated."""
@@ -98,6 +102,13 @@ def row_basis(target: Target, texts: list[str], year: int) -> Basis:
             covered.append((m.start(), m.end()))
             if not _negated(haystack, m.start()):
                 found.add(label)
+    local = _LOCAL_STANDARD.search(haystack)
+    if local:
+        raise ParseError(
+            f"the row names a poverty standard this target does not know ('{local[0].strip()}'; "
+            f"known: {', '.join(target.basis_markers)})",
+            code="unknown_basis",
+        )
     for m in _ANY_STANDARD.finditer(haystack):
         if not any(a <= m.start(1) and m.end(2) <= b for a, b in covered):
             raise ParseError(

@@ -33,6 +33,11 @@ _UNITS: dict[str, tuple[str, float]] = {
     "ty": ("amount", 1000.0),
     "ti": ("amount", 1000.0),
     "trieu": ("amount", 1.0),
+    "tr": ("amount", 1.0),
+    "tr d": ("amount", 1.0),
+    "vnd": ("amount", 0.000001),
+    "m dai": ("length", 0.001),
+    "phan nghin": ("share", 0.1),
     "nghin dong": ("amount", 0.001),
     "ngan dong": ("amount", 0.001),
     "dong": ("amount", 0.000001),
@@ -52,7 +57,11 @@ _STATED_UNIT = re.compile(
 _SCALED_MEASURES = ("amount", "count", "length")
 
 _YES = {"dat", "co", "dat chuan"}
-_NO = {"khong dat", "chua dat", "khong", "khong dat chuan"}
+_NO = {"khong dat", "chua dat", "khong", "khong dat chuan", "chua dat chuan"}
+#: "Không phát sinh": nothing happened — 0 of a count, an amount or a length.
+_NONE_OCCURRED = {"khong phat sinh", "ko phat sinh"}
+#: Words in a count's cell that make it another figure than the year's count.
+_CELL_QUALIFIERS = re.compile(r"\b(?:luy ke|cong don|tong so)\b")
 _PLAN_PREFIX = re.compile(
     r"^(?:≥|>=|>|≤|<=|<|trên|dưới|tối thiểu|ít nhất|không quá|khoảng)\s*", re.I
 )
@@ -148,11 +157,19 @@ def parse_boolean(text: object) -> float:
     raise ParseError(f"'{nfc(str(text))}' is not a yes/no value (expected 'Đạt' or 'Không đạt')")
 
 
-def parse_rating(text: object, target: Target) -> float:
+def parse_rating(text: object, target: Target, *, plan: bool = False) -> float:
     """A rating's rank on the target's scale (0 = lowest); missing → NaN."""
     if missing_reason(text) is not None:
         return math.nan
-    key = match_key(_PLAN_SUFFIX.sub("", nfc(str(text))))
+    key = match_key(nfc(str(text)))
+    if plan:
+        key = match_key(_PLAN_SUFFIX.sub("", nfc(str(text))))
+    elif _PLAN_SUFFIX.search(nfc(str(text))):
+        raise ParseError(
+            f"'{nfc(str(text))}' is a target's wording ('… trở lên'), not a result: write the "
+            "level reached"
+        )
+    key = re.sub(r"\bnv$", "nhiem vu", key)  # "Hoàn thành tốt NV"
     for rank, label in enumerate(target.rating_scale or []):
         names = [label, *target.rating_aliases.get(label, [])]
         if key in {match_key(n) for n in names}:
@@ -178,9 +195,14 @@ def parse_cell(
     if target.measure == "boolean":
         return parse_boolean(raw)
     if target.measure == "rating":
-        return parse_rating(raw, target)
+        return parse_rating(raw, target, plan=plan)
     if plan and isinstance(raw, str):
         raw = _PLAN_SUFFIX.sub("", _PLAN_PREFIX.sub("", nfc(raw)))
+    if isinstance(raw, str):
+        key = match_key(raw)
+        if key in _NONE_OCCURRED and target.measure in _SCALED_MEASURES:
+            return 0.0
+        raw = re.sub(r"^\s*đạt\s+(?=\d)", "", nfc(raw), flags=re.I)  # "đạt 100%"
     if target.measure in _SCALED_MEASURES and comma_thousand(raw):
         number = nfc(str(raw)).split()[0].lstrip("+-−")
         thousands, decimal = number.replace(",", "."), number.rstrip("0").rstrip(",")
@@ -190,6 +212,8 @@ def parse_cell(
             code="ambiguous_number",
         )
     value, cell_unit = parse_quantity(raw)
+    if cell_unit and target.measure == "count":
+        _check_count_unit(cell_unit, target, unit, raw)
     if math.isnan(value):
         return value
     value = round(value * unit_factor(cell_unit or unit, target), 9)
@@ -202,6 +226,22 @@ def parse_cell(
     if target.measure == "count" and not float(value).is_integer():
         raise ParseError(f"a count must be a whole number, not {_show(value)}")
     return value
+
+
+def _check_count_unit(cell_unit: str, target: Target, row_unit: str | None, raw: object) -> None:
+    """A word after a count must be what is counted: "25 bóng", not "57 lũy kế"."""
+    key = match_key(cell_unit)
+    if _CELL_QUALIFIERS.search(key):
+        raise ParseError(
+            f"'{nfc(str(raw))}' is a running total ('{cell_unit}'), not the year's count",
+            code="qualifier",
+        )
+    own = {match_key(u) for u in (target.unit_of_measure, row_unit or "") if u}
+    if own and key not in own and _unit_entry(cell_unit) is None:
+        raise ParseError(
+            f"'{nfc(str(raw))}': '{cell_unit}' is not what this target counts "
+            f"({target.unit_of_measure or row_unit})"
+        )
 
 
 def _show(value: float) -> str:

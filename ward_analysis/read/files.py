@@ -37,6 +37,7 @@ class Sheet:
     rows: list[list[object]]
     delimited: bool = False
     hidden_rows: set[int] = field(default_factory=set)
+    hidden_columns: set[int] = field(default_factory=set)
     merged: dict[tuple[int, int], tuple[int, int]] = field(default_factory=dict)
     cell_problems: dict[tuple[int, int], str] = field(default_factory=dict)
 
@@ -188,7 +189,15 @@ def _sheet(sheet, values: dict[tuple[int, int], object], problems: dict) -> Shee
                 if problem:
                     problems[(r, c - 1)] = problem
     hidden = {r for r, dim in sheet.row_dimensions.items() if dim.hidden and r <= last_row}
-    return Sheet(sheet.title, rows, False, hidden, merged, problems)
+    from openpyxl.utils import column_index_from_string
+
+    hidden_columns = set()
+    for letter, dim in sheet.column_dimensions.items():
+        if dim.hidden:  # a dimension may span several columns (min…max)
+            first = column_index_from_string(letter)
+            last = max(first, min(dim.max or first, last_column))
+            hidden_columns.update(range(first - 1, last))
+    return Sheet(sheet.title, rows, False, hidden, hidden_columns, merged, problems)
 
 
 # -- Excel number formats (R5) ------------------------------------------------------------

@@ -44,10 +44,25 @@ class Match:
     qualifier: str | None = None
 
 
+#: A bracket that only says the figure is an estimate: "(ước)", "(ước tính)", "(dự kiến)".
+ESTIMATE_BRACKET = re.compile(r"^\s*(?:ước(?: tính| thực hiện| th)?|dự kiến|dự ước)\s*$", re.I)
+
+
+def _qualified(bracket: str) -> bool:
+    """Whether a bracket's words narrow or change the indicator, whatever else it says."""
+    words = _plain(bracket)
+    return any(f" {q} " in words for q in QUALIFIERS if q not in ("tăng", "giảm"))
+
+
 def _generally_harmless(bracket: str) -> bool:
-    """A bracket that changes no indicator: a unit, a footnote mark, a standard."""
+    """A bracket that changes no indicator: a unit, a footnote mark, a standard, "ước"."""
     text = nfc(bracket)
-    return bool(_FOOTNOTE.match(text)) or known_unit(text) or "chuan" in match_key(text).split()
+    return not _qualified(text) and (
+        bool(_FOOTNOTE.match(text))
+        or known_unit(text)
+        or "chuan" in match_key(text).split()
+        or bool(ESTIMATE_BRACKET.match(text))
+    )
 
 
 def _plain(text: str) -> str:
@@ -66,6 +81,8 @@ class Names:
         text = nfc(bracket)
         key = match_key(text)
         own_unit = match_key(self.catalog[target_id].unit_of_measure)
+        if _qualified(text):  # "(ĐVT: triệu đồng, không kể …)": narrowed, whatever else
+            return False
         return (
             not key
             or bool(_FOOTNOTE.match(text))
@@ -73,6 +90,7 @@ class Names:
             or key == own_unit
             or "chuan" in key.split()  # the standard the figure is on: read by read.basis
             or key.startswith(("theo nghi dinh", "theo nd", "nd ", "qd ", "dvt"))
+            or bool(ESTIMATE_BRACKET.match(text))  # an estimate: read by read.rows
         )
 
     def match(self, name: str) -> Match:

@@ -18,12 +18,14 @@ from ..model.catalog import Catalog
 from ..text import match_key, nfc
 from .basis import row_basis
 from .cells import cell_missing, is_tick, parse_cell, row_unit
-from .names import Names, qualifier_error
+from .names import ESTIMATE_BRACKET, Names, qualifier_error
 from .numbers import missing_reason, parse_quantity
 from .tables import RawTable
 
-#: A note that marks a row's figures as estimates: "số ước", "ước tính", "ước thực hiện".
-_ESTIMATE_NOTE = re.compile(r"(?:^| )uoc(?: |$)")
+#: A note that marks a row's figures as estimates: "số ước", "ước tính", "dự kiến".
+_ESTIMATE_NOTE = re.compile(r"(?:^| )(?:uoc|du kien)(?: |$)")
+#: Estimate words in a figure's own cell: "25 ước tính", "25 bóng dự kiến", "Ước 25".
+_ESTIMATE_CELL = re.compile(r"\s*\(?\b(?:ước tính|ước|dự kiến|dự ước)\b\)?\s*", re.I)
 #: The table's legend saying a dash means "did not occur": "(-) không phát sinh".
 _DASH_LEGEND = re.compile(r"[-–]\W{0,4}(?:là\s+|:\s*|=\s*)?(?:không|ko)\s+phát\s+sinh")
 _DASHES = {"-", "–", "—"}
@@ -184,7 +186,10 @@ def clean_table(
             continue
         marks = [m[1] or m[2] for m in _MARK.finditer(name)]
         basis_texts = [name, note, *(footnotes[m] for m in marks if m in footnotes)]
-        estimated = bool(_ESTIMATE_NOTE.search(match_key(note)))
+        brackets = re.findall(r"\(([^()]*)\)", name)
+        estimated = bool(_ESTIMATE_NOTE.search(match_key(note))) or any(
+            ESTIMATE_BRACKET.match(b) for b in brackets
+        )
         try:  # a basis named twice or not known is the row's problem, whatever the year
             row_basis(target, basis_texts, table.year)
         except ParseError as exc:
@@ -210,6 +215,9 @@ def clean_table(
             ):
                 raw, missing = 0, None
                 flags.append("'-' read as 0: the table's legend says it means 'không phát sinh'")
+            cell_estimate = False
+            if isinstance(raw, str) and column.role != "plan" and _ESTIMATE_CELL.search(raw):
+                raw, cell_estimate = _ESTIMATE_CELL.sub(" ", raw).strip(), True
             try:
                 basis = row_basis(target, basis_texts, column.year)
                 value = parse_cell(raw, target, unit=row_units, plan=column.role == "plan")
@@ -226,9 +234,10 @@ def clean_table(
             if basis.note:
                 flags.append(basis.note)
             kind = column.role
-            if kind == "actual" and estimated:
+            if kind == "actual" and (estimated or cell_estimate):
                 kind = "estimate"
-                flags.append(f"an estimate: the note says so ('{note}')")
+                said = text(cells[column]) if cell_estimate else (note or name)
+                flags.append(f"an estimate: the table says so ('{said}')")
             notes = [note] if note else []
             if missing is not None:
                 notes.insert(0, f"no figure ({missing})")

@@ -37,6 +37,7 @@ _TITLE_YEAR = re.compile(r"\b(?:NĂM|năm|Năm)\s+(20\d\d)(?!\d)")
 _ROLE_PREFIXES: tuple[tuple[str, str], ...] = (
     ("stt", "stt"),
     ("so thu tu", "stt"),
+    ("chi tieu ke hoach", "plan"),
     ("ten chi tieu", "name"),
     ("cac chi tieu", "name"),
     ("chi tieu", "name"),
@@ -46,12 +47,15 @@ _ROLE_PREFIXES: tuple[tuple[str, str], ...] = (
     ("don vi", "unit"),
     ("ke hoach", "plan"),
     ("kh", "plan"),
+    ("du uoc", "estimate"),
+    ("uth", "estimate"),
     ("uoc thuc hien", "estimate"),
     ("uoc th", "estimate"),
     ("uoc tinh", "estimate"),
     ("uoc", "estimate"),
     ("thuc hien", "actual"),
     ("th", "actual"),
+    ("t hien", "actual"),
     ("ket qua", "actual"),
     ("ghi chu", "note"),
 )
@@ -66,7 +70,16 @@ _SIGNING_DATE = re.compile(
     re.IGNORECASE,
 )
 #: Words of a title that say which figures a year mentioned after them is for.
-_TITLE_KIND = re.compile(r"\b(ke hoach|kh|thuc hien|th|ket qua|uoc)\b")
+_TITLE_KIND = re.compile(
+    r"\b(ke hoach|kh|phuong huong|nhiem vu|thuc hien|th|ket qua|uoc|du kien)\b"
+)
+_PLAN_KINDS = ("ke hoach", "kh", "phuong huong", "nhiem vu")
+#: Words that make figures estimates: "ước", "dự kiến", "dự ước".
+_ESTIMATE_WORD = re.compile(r"\b(?:uoc|du kien)\b")
+#: A title saying its figures are for part of the year: "6 THÁNG ĐẦU NĂM 2023", "QUÝ III".
+_PART_YEAR_TITLE = re.compile(
+    r"\b(?:(?:[1-9]|1[01]) thang(?: dau nam| cuoi nam)?|quy (?:i|ii|iii|iv|[1-4])|nua dau nam)\b"
+)
 
 #: Headers (comparison keys) of columns that are not one full year's figures (R9).
 _MULTI_YEAR = re.compile(
@@ -81,7 +94,7 @@ _PART_YEAR = re.compile(
 _YEAR_END = re.compile(r"\b31 12\b")
 _YEAR_SPAN = re.compile(r"(?<!\d)20\d\d\s*[-–—‐−/]\s*(?:20)?\d\d(?!\d)")
 #: Headers of columns that compare figures (result against plan, year against year).
-_COMPARISON = re.compile(r"\b(?:so voi|so sanh|th kh|thuc hien kh|vuot)\b")
+_COMPARISON = re.compile(r"\b(?:so voi|so sanh|th kh|thuc hien kh|vuot|cung ky|nam truoc)\b")
 _ASSESSMENT = re.compile(r"^(?:danh gia|xep loai|muc do)\b")
 #: A second "Chỉ tiêu" column holding the resolution's target for the term.
 _RESOLUTION = re.compile(r"\b(?:nghi quyet|nq|dh|dai hoi|nhiem ky)\b")
@@ -154,7 +167,7 @@ def _role(header: str) -> str | None:
             continue  # "Đơn vị" alone is the unit; "Đơn vị chủ trì" is who is in charge
         if key == prefix or key.startswith(prefix + " "):
             # "TH năm 2023 (ước)", "Thực hiện ước năm 2023": an estimate wherever "ước" stands
-            if role == "actual" and re.search(r"\buoc\b", key):
+            if role == "actual" and _ESTIMATE_WORD.search(key):
                 return "estimate"
             return role
     return None
@@ -229,26 +242,29 @@ class _Title:
     result_years: tuple[int, ...]
     plan_years: tuple[int, ...]
     estimate: bool
+    part_year: str | None = None
 
 
 def _read_title(sheet: Sheet, header: int) -> _Title:
     """A year is the plan's when the last kind word before it is "kế hoạch" (in "KẾT QUẢ
     NĂM 2023 VÀ KẾ HOẠCH NĂM 2024", 2023 is the results' year and 2024 the plan's).
     Signing-date lines are left out: the date a report is signed is not its year."""
-    results, plans, estimate = [], [], False
+    results, plans, estimate, part_year = [], [], False, None
     for r, row in enumerate(sheet.rows[:header], start=1):
         for c, value in enumerate(row):
             if (r, c) in sheet.merged and sheet.merged[(r, c)][0] == r:
                 continue  # a title merged across the page: read once
             text = _SIGNING_DATE.sub(" ", cell_text(value))
-            estimate = estimate or re.search(r"\buoc\b", match_key(text)) is not None
+            estimate = estimate or _ESTIMATE_WORD.search(match_key(text)) is not None
+            part = _PART_YEAR_TITLE.search(match_key(text))
+            part_year = part_year or (text.strip() if part else None)
             start = 0
             for found in _TITLE_YEAR.finditer(text):
                 kinds = _TITLE_KIND.findall(match_key(text[start : found.start()]))
                 year = int(found[1])
-                (plans if kinds and kinds[-1] in ("ke hoach", "kh") else results).append(year)
+                (plans if kinds and kinds[-1] in _PLAN_KINDS else results).append(year)
                 start = found.end()
-    return _Title(tuple(results), tuple(plans), estimate)
+    return _Title(tuple(results), tuple(plans), estimate, part_year)
 
 
 def _title_lines(sheet: Sheet, header: int) -> list[str]:
@@ -292,6 +308,9 @@ def _columns(
     for index, value in enumerate(sheet.rows[h]):
         header = cell_text(value)
         if not header:
+            continue
+        if index in sheet.hidden_columns:
+            ignored.append((index, header, "the column is hidden in the workbook"))
             continue
         source = sheet.merged.get((h + 1, index))
         if source is not None and source[0] == h + 1:
@@ -457,11 +476,22 @@ def _label(path: Path, sheet: Sheet, several: bool) -> str:
 def _table(path: Path, sheet: Sheet, h: int, label: str, single: bool) -> RawTable:
     """One sheet's table: its columns, year, rows and what the file says about them."""
     title = _read_title(sheet, h)
+    if title.part_year:
+        raise ReportFormatError(
+            f"{label}: the title says the figures are for part of the year "
+            f"('{title.part_year}'); only a year's full results can be read"
+        )
     columns, ignored = _columns(label, sheet, h, title)
     name_years = set(_YEAR.findall(path.stem)) if single else None
     sheet_years = set(_YEAR.findall(sheet.name or ""))
     year = _table_year(label, h + 1, name_years, sheet_years, title, columns)
     _check_plan_years(label, h + 1, year, title, columns)
+    stale = [c for c in columns if c.role == "plan" and c.year and c.year < year]
+    if stale:
+        raise ReportFormatError(
+            f"{where(label, h + 1, stale[0].header)}: a plan column for {stale[0].year} in the "
+            f"{year} table — a header left from last year? Head it 'Kế hoạch năm {year}'"
+        )
     columns = [
         Column(c.index, c.header, c.role, c.year or (year if c.role in VALUE_ROLES else None))
         for c in columns
@@ -476,19 +506,90 @@ def _table(path: Path, sheet: Sheet, h: int, label: str, single: bool) -> RawTab
                     f"('{other.header}' and '{c.header}')"
                 )
             seen[(c.role, c.year)] = c
+    rows = [(h + 2 + i, row) for i, row in enumerate(sheet.rows[h + 1 :])]
+    _check_repeated_header(label, rows, columns)
+    _check_plan_wordings(label, h + 1, rows, columns)
+    stray = _stray_figures(sheet, h, rows, columns, ignored)
     return RawTable(
         path=path,
         year=year,
         header_row=h + 1,
         columns=columns,
-        rows=[(h + 2 + i, row) for i, row in enumerate(sheet.rows[h + 1 :])],
+        rows=rows,
         sheet=sheet.name,
         title=_title_lines(sheet, h),
         hidden_rows={r for r in sheet.hidden_rows if r > h + 1},
         cell_problems={k: v for k, v in sheet.cell_problems.items() if k[0] > h + 1},
-        row_problems=_field_count_problems(sheet, h) if sheet.delimited else {},
+        row_problems=stray | (_field_count_problems(sheet, h) if sheet.delimited else {}),
         ignored_columns=ignored,
     )
+
+
+#: A plan's wording in a cell: "≥ 90%", "80% trở lên", "không quá 1,05%".
+_PLAN_WORDING = re.compile(r"[≥≤]|>=|<=|\btrở (?:lên|xuống)\b|\bkhông quá\b|\btối thiểu\b", re.I)
+
+
+def _check_repeated_header(label: str, rows: list, columns: list[Column]) -> None:
+    """A header repeated below (a section pasted with its own header) in another column order
+    would have the rows under it read under the wrong headings: refused."""
+    for number, row in rows:
+        roles = {i: _role(cell_text(v)) for i, v in enumerate(row) if cell_text(v)}
+        if "name" not in roles.values() or not set(roles.values()) & set(RESULT_ROLES):
+            continue
+        mine = {c.index: ("result" if c.role in RESULT_ROLES else c.role) for c in columns}
+        theirs = {i: ("result" if r in RESULT_ROLES else r) for i, r in roles.items() if r}
+        if any(mine.get(i) != r for i, r in theirs.items()):
+            raise ReportFormatError(
+                f"{where(label, number)}: the header is repeated here with its columns in "
+                "another order; the rows below it would be read under the wrong headings — "
+                "make one table with one header"
+            )
+
+
+def _check_plan_wordings(label: str, header_row: int, rows: list, columns: list[Column]) -> None:
+    """Results written like plans ("≥ 90%", "80% trở lên") in two rows or more: the plan and
+    result headers are most likely swapped."""
+    for c in columns:
+        if c.role not in RESULT_ROLES:
+            continue
+        found = [
+            n
+            for n, row in rows
+            if c.index < len(row) and _PLAN_WORDING.search(cell_text(row[c.index]))
+        ]
+        if len(found) >= 2:
+            raise ReportFormatError(
+                f"{where(label, header_row, c.header)}: rows {found[0]} and {found[1]} hold "
+                "plan wordings ('≥', 'trở lên') under this result column: are the 'Kế hoạch' "
+                "and 'Thực hiện' headers swapped?"
+            )
+
+
+def _stray_figures(
+    sheet: Sheet, h: int, rows: list, columns: list[Column], ignored
+) -> dict[int, str]:
+    """Rows with a figure under no header, or under the second half of a merged result
+    header: the figure may be the row's result, split in two, and is not read in silence."""
+    value_headers = {cell_text(sheet.rows[h][c.index]) for c in columns if c.role in VALUE_ROLES}
+    width = len(sheet.rows[h])
+    suspect = {
+        i for i, header, _ in ignored if header in value_headers and i not in sheet.hidden_columns
+    }
+    out = {}
+    for number, row in rows:
+        for i, value in enumerate(row):
+            text = cell_text(value)
+            if not text or not re.search(r"\d", text):
+                continue
+            unlabelled = i >= width or not cell_text(sheet.rows[h][i])
+            if i in suspect or (unlabelled and i not in sheet.hidden_columns):
+                out[number] = (
+                    f"'{text}' stands in column {i + 1}, which has no header of its own (or "
+                    "shares a merged result header): the row's figure may be split in two; "
+                    "put one figure per cell under its header"
+                )
+                break
+    return out
 
 
 def read_tables(path: str | Path) -> TableFile:
