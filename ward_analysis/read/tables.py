@@ -529,11 +529,18 @@ def _table(path: Path, sheet: Sheet, h: int, label: str, single: bool) -> RawTab
 _PLAN_WORDING = re.compile(r"[≥≤]|>=|<=|\btrở (?:lên|xuống)\b|\bkhông quá\b|\btối thiểu\b", re.I)
 
 
+#: A name column's header, as written: the cheap test of "could this row be a header?".
+_NAME_HEADER = re.compile(r"chỉ tiêu|chi tieu|nội dung|noi dung")
+
+
 def _check_repeated_header(label: str, rows: list, columns: list[Column]) -> None:
     """A header repeated below (a section pasted with its own header) in another column order
     would have the rows under it read under the wrong headings: refused."""
     for number, row in rows:
-        roles = {i: _role(cell_text(v)) for i, v in enumerate(row) if cell_text(v)}
+        texts = [cell_text(v) for v in row]
+        if not any(_NAME_HEADER.search(t.casefold()) for t in texts if isinstance(t, str)):
+            continue  # no "Chỉ tiêu" / "Nội dung" in the row: not a header
+        roles = {i: _role(t) for i, t in enumerate(texts) if t}
         if "name" not in roles.values() or not set(roles.values()) & set(RESULT_ROLES):
             continue
         mine = {c.index: ("result" if c.role in RESULT_ROLES else c.role) for c in columns}
