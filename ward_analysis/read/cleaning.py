@@ -28,9 +28,9 @@ from ..schema import (
 from ..text import nfc
 from . import plausible
 from .catalog import load_catalog
-from .files import READERS, readable
+from .files import READERS, cell_text, readable
 from .names import Names
-from .rows import clean_table, reject_record, text
+from .rows import clean_table, reject_record
 from .tables import read_tables
 
 log = logging.getLogger("ward_analysis")
@@ -177,7 +177,7 @@ def read_reports(
                 {
                     "file": label,
                     "year": table.year,
-                    "data_rows": sum(1 for _, r in table.rows if any(text(v) for v in r)),
+                    "data_rows": sum(1 for _, r in table.rows if any(cell_text(v) for v in r)),
                 }
             )
     kept, duplicate_rejects = _resolve_duplicates(all_obs)

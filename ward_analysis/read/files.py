@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
+import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -43,8 +44,8 @@ class Sheet:
 
 
 def cell_text(value: object) -> str:
-    """A cell as text: whole floats without their ".0", text in NFC, nothing as ""."""
-    if value is None:
+    """A cell as text: whole floats without their ".0", text in NFC, nothing (or NaN) as ""."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
         return ""
     if isinstance(value, float) and value.is_integer():
         return str(int(value))

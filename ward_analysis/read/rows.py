@@ -18,6 +18,7 @@ from ..model.catalog import Catalog
 from ..text import match_key, nfc
 from .basis import row_basis
 from .cells import cell_missing, is_tick, parse_cell, row_unit
+from .files import cell_text
 from .names import ESTIMATE_BRACKET, Names, qualifier_error
 from .numbers import missing_reason, parse_quantity
 from .tables import RawTable
@@ -38,13 +39,6 @@ _FOOTER_STARTS = (
     "nguoi lap bieu", "nguoi lap", "nguoi ky", "tm ", "kt ", "chu tich", "pho chu tich",
     "noi nhan", "ky ghi ro ho ten", "ky ten", "da ky", "xac nhan cua", "thu truong don vi",
 )  # fmt: skip
-
-
-def text(value: object) -> str:
-    """A cell as text ("" for nothing)."""
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return ""
-    return nfc(str(value))
 
 
 def _cell(row: list[object], index: int | None) -> object:
@@ -104,7 +98,7 @@ def clean_table(
     out = TableRows()
     name_col, unit_col, note_col = table.column("name"), table.column("unit"), table.column("note")
     file = label or table.path.name
-    all_texts = [(number, row, [text(v) for v in row]) for number, row in table.rows]
+    all_texts = [(number, row, [cell_text(v) for v in row]) for number, row in table.rows]
     lines = [*table.title, *(" ".join(t for t in texts if t) for _, _, texts in all_texts)]
     footnotes = _footnotes(lines)
     dash_is_zero = any(_DASH_LEGEND.search(line.casefold()) for line in lines)
@@ -121,7 +115,7 @@ def clean_table(
         if not any(texts):
             continue
         shown = " | ".join(t for t in texts if t)
-        name = text(_cell(row, name_col.index))
+        name = cell_text(_cell(row, name_col.index))
         cells = {c: _cell(row, c.index) for c in table.value_columns}
         has_figures = any(missing_reason(v) is None or is_tick(v) for v in cells.values())
         if _is_footer(texts):
@@ -165,7 +159,7 @@ def clean_table(
                    "the row is hidden in the workbook: a hidden figure is not read; unhide and "
                    "check it, or delete the row")  # fmt: skip
             continue
-        note = text(_cell(row, note_col.index)) if note_col else ""
+        note = cell_text(_cell(row, note_col.index)) if note_col else ""
         if _bare_figure(note):
             reject(note_col.header, shown, target_id, "shifted_cells",
                    f"the note column holds a bare figure ('{note}'): the row's cells may be "
@@ -173,7 +167,7 @@ def clean_table(
             continue
         try:
             row_units = row_unit(
-                target, text(_cell(row, unit_col.index)) if unit_col else "", name, note
+                target, cell_text(_cell(row, unit_col.index)) if unit_col else "", name, note
             )
         except ParseError as exc:
             reject(
@@ -200,7 +194,12 @@ def clean_table(
             problem = table.cell_problems.get((row_number, column.index))
             if problem:
                 reject(
-                    column.header, text(raw), target_id, "cell_format", problem, year=column.year
+                    column.header,
+                    cell_text(raw),
+                    target_id,
+                    "cell_format",
+                    problem,
+                    year=column.year,
                 )
                 continue
             missing = cell_missing(raw, target)
@@ -209,7 +208,7 @@ def clean_table(
             flags = []
             if (
                 missing is not None
-                and text(raw) in _DASHES
+                and cell_text(raw) in _DASHES
                 and dash_is_zero
                 and target.measure in ("count", "amount", "length")
             ):
@@ -224,7 +223,7 @@ def clean_table(
             except ParseError as exc:
                 reject(
                     column.header,
-                    text(cells[column]),
+                    cell_text(cells[column]),
                     target_id,
                     exc.code,
                     str(exc),
@@ -236,7 +235,7 @@ def clean_table(
             kind = column.role
             if kind == "actual" and (estimated or cell_estimate):
                 kind = "estimate"
-                said = text(cells[column]) if cell_estimate else (note or name)
+                said = cell_text(cells[column]) if cell_estimate else (note or name)
                 flags.append(f"an estimate: the table says so ('{said}')")
             notes = [note] if note else []
             if missing is not None:
@@ -245,6 +244,6 @@ def clean_table(
                 "unit": unit, "target_id": target_id, "year": column.year, "value": value,
                 "value_kind": kind, "basis": basis.basis, "source": f"{file}:{row_number}",
                 "note": "; ".join(notes) or None, "flag": "; ".join(flags) or None,
-                "_column": column.header, "_raw": text(cells[column]),
+                "_column": column.header, "_raw": cell_text(cells[column]),
             })  # fmt: skip
     return out

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import ReportFormatError, where
+from ..schema import RESULT_KINDS, VALUE_KINDS
 from ..text import match_key
 from .files import READERS, Sheet, cell_text, read_file_sheets, read_sheets, readable
 
@@ -59,8 +60,6 @@ _ROLE_PREFIXES: tuple[tuple[str, str], ...] = (
     ("ket qua", "actual"),
     ("ghi chu", "note"),
 )
-VALUE_ROLES = ("actual", "estimate", "plan")
-RESULT_ROLES = ("actual", "estimate")
 
 #: A signing-date line ("Chi Lăng, ngày 15 tháng 01 năm 2024", "ngày … tháng … năm …"): the
 #: day the report was signed, usually the year after the figures, so never the table's year.
@@ -142,7 +141,7 @@ class RawTable:
     @property
     def value_columns(self) -> list[Column]:
         """Columns holding figures (plan, actual, estimate), left to right."""
-        return [c for c in self.columns if c.role in VALUE_ROLES]
+        return [c for c in self.columns if c.role in VALUE_KINDS]
 
 
 @dataclass
@@ -200,7 +199,7 @@ def _period(header: str) -> tuple[str, str] | None:
 def _is_result_header(header: str) -> bool:
     """A result column, full-year or not: what makes a row with 'Chỉ tiêu' the header."""
     role = _role(header)
-    return role in RESULT_ROLES or (role is None and _period(header) is not None)
+    return role in RESULT_KINDS or (role is None and _period(header) is not None)
 
 
 def _header_kind(row: list[object]) -> tuple[bool, bool, int]:
@@ -285,9 +284,9 @@ def _title_lines(sheet: Sheet, header: int) -> list[str]:
 def _not_read(header: str, role: str | None) -> str | None:
     """Why a column is not read as its role says, or None if it is."""
     key = match_key(header)
-    if role in (*VALUE_ROLES, None) and (_COMPARISON.search(key) or header.startswith("%")):
+    if role in (*VALUE_KINDS, None) and (_COMPARISON.search(key) or header.startswith("%")):
         return "it compares figures (result against plan or another year), not one year's figure"
-    if role in (*VALUE_ROLES, None) and (period := _period(header)):
+    if role in (*VALUE_KINDS, None) and (period := _period(header)):
         return period[1]
     if role is None and _ASSESSMENT.search(key):
         return "an assessment, not a figure"
@@ -327,7 +326,7 @@ def _columns(
         why = _not_read(header, role)
         if why:
             ignored.append((index, header, why))
-            if role in RESULT_ROLES or (role is None and _period(header)):
+            if role in RESULT_KINDS or (role is None and _period(header)):
                 period = _period(header)
                 results_not_read.append((header, period[0] if period else "comparison"))
             continue
@@ -349,7 +348,7 @@ def _columns(
                 f"{where(label, h + 1, same[1].header)}: a second '{same[0].header}' column; "
                 "a table has one such column"
             )
-    if not any(c.role in RESULT_ROLES for c in columns):
+    if not any(c.role in RESULT_KINDS for c in columns):
         raise ReportFormatError(f"{where(label, h + 1)}: {_no_full_year(results_not_read)}")
     for _, header, why in ignored:
         log.info("%s: column '%s' is not read: %s", where(label, h + 1), header, why)
@@ -381,7 +380,7 @@ def _table_year(
     """The year of the table's results: from the title (the results' year of a two-year
     title), the file name, the result columns' headers, else the sheet name; these must
     agree. ``name_years`` is None for a workbook with several tables, each of its own year."""
-    result_years = {c.year for c in columns if c.role in RESULT_ROLES and c.year}
+    result_years = {c.year for c in columns if c.role in RESULT_KINDS and c.year}
     title_years = set(title.result_years)
     if name_years and len(name_years) > 1:
         raise ReportFormatError(
@@ -493,12 +492,12 @@ def _table(path: Path, sheet: Sheet, h: int, label: str, single: bool) -> RawTab
             f"{year} table — a header left from last year? Head it 'Kế hoạch năm {year}'"
         )
     columns = [
-        Column(c.index, c.header, c.role, c.year or (year if c.role in VALUE_ROLES else None))
+        Column(c.index, c.header, c.role, c.year or (year if c.role in VALUE_KINDS else None))
         for c in columns
     ]
     seen: dict[tuple[str, int | None], Column] = {}
     for c in columns:
-        if c.role in VALUE_ROLES:
+        if c.role in VALUE_KINDS:
             other = seen.get((c.role, c.year))
             if other is not None:
                 raise ReportFormatError(
@@ -541,10 +540,10 @@ def _check_repeated_header(label: str, rows: list, columns: list[Column]) -> Non
         if not any(_NAME_HEADER.search(t.casefold()) for t in texts if isinstance(t, str)):
             continue  # no "Chỉ tiêu" / "Nội dung" in the row: not a header
         roles = {i: _role(t) for i, t in enumerate(texts) if t}
-        if "name" not in roles.values() or not set(roles.values()) & set(RESULT_ROLES):
+        if "name" not in roles.values() or not set(roles.values()) & set(RESULT_KINDS):
             continue
-        mine = {c.index: ("result" if c.role in RESULT_ROLES else c.role) for c in columns}
-        theirs = {i: ("result" if r in RESULT_ROLES else r) for i, r in roles.items() if r}
+        mine = {c.index: ("result" if c.role in RESULT_KINDS else c.role) for c in columns}
+        theirs = {i: ("result" if r in RESULT_KINDS else r) for i, r in roles.items() if r}
         if any(mine.get(i) != r for i, r in theirs.items()):
             raise ReportFormatError(
                 f"{where(label, number)}: the header is repeated here with its columns in "
@@ -557,7 +556,7 @@ def _check_plan_wordings(label: str, header_row: int, rows: list, columns: list[
     """Results written like plans ("≥ 90%", "80% trở lên") in two rows or more: the plan and
     result headers are most likely swapped."""
     for c in columns:
-        if c.role not in RESULT_ROLES:
+        if c.role not in RESULT_KINDS:
             continue
         found = [
             n
@@ -577,7 +576,7 @@ def _stray_figures(
 ) -> dict[int, str]:
     """Rows with a figure under no header, or under the second half of a merged result
     header: the figure may be the row's result, split in two, and is not read in silence."""
-    value_headers = {cell_text(sheet.rows[h][c.index]) for c in columns if c.role in VALUE_ROLES}
+    value_headers = {cell_text(sheet.rows[h][c.index]) for c in columns if c.role in VALUE_KINDS}
     width = len(sheet.rows[h])
     suspect = {
         i for i, header, _ in ignored if header in value_headers and i not in sheet.hidden_columns
