@@ -297,6 +297,42 @@ def to_catalog_and_observations(cases: list[Case]):
     return catalog, obs.assign(basis=None, source="", note="", flag="")
 
 
+QUANTILES = (0.1, 0.25, 0.5, 0.75, 0.9)
+
+
+def dynamics(cases: list[Case]) -> dict[str, tuple[float, ...]]:
+    """What real series did (``ward_analysis.model.synthetic.REAL_DYNAMICS``): over the level
+    targets on a share or rate with a figure from the base year on and one for the target year,
+    quantiles of the fraction of the needed change realised, of the gap to close (relative to
+    the threshold) and of the yearly change's noise (relative to the yearly change needed)."""
+    import numpy as np
+
+    realised, gap, noise = [], [], []
+    for i, case in enumerate(cases):
+        entry, figures = case_target(case, i)
+        if entry["kind"] != "end_level" or entry["measure"] != "share":
+            continue
+        value = {y: v for y, v, _ in figures}
+        years = sorted(y for y in value if y >= case.base_year)
+        if len(years) < 2 or case.target_year not in value:
+            continue
+        first, last = years[0], case.target_year
+        need = entry["threshold"] - value[first]
+        if abs(need) < 1e-9:
+            continue
+        realised.append((value[last] - value[first]) / need)
+        gap.append(abs(need) / max(abs(entry["threshold"]), 1.0))
+        need_step = abs(need) / (last - first)
+        steps = [(value[b] - value[a]) / (b - a) / need_step for a, b in zip(years, years[1:])]
+        if len(steps) >= 2:
+            noise.append(float(np.std(steps, ddof=1)))
+
+    def q(xs, digits):
+        return tuple(round(float(v), digits) for v in np.quantile(xs, QUANTILES))
+
+    return {"realised": q(realised, 2), "gap": q(gap, 3), "noise": q(noise, 2)}
+
+
 def main(argv: list[str]) -> int:
     paths = [Path(a) for a in argv] or None
     try:

@@ -3,6 +3,8 @@ import math
 import numpy as np
 import pandas as pd
 import pytest
+
+from ward_analysis.model.progress import curve
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from scipy.stats import nbinom
@@ -50,18 +52,22 @@ def test_end_level_far_above_or_below(tmp_path):
     obs = obs_frame({"4": dict(zip(range(2020, 2024), [95, 96, 97, 98], strict=True)),
                      "6": dict(zip(range(2020, 2024), [40, 41, 42, 43], strict=True))})  # fmt: skip
     a = assess(cat, obs, 2023)
-    assert one(a, "4")["status"] == "on_track" and one(a, "4")["probability"] > 0.99
-    assert one(a, "6")["status"] == "off_track" and one(a, "6")["probability"] < 0.01
+    # calibrated on real series: the progress view keeps a share (0.2 with 4 figures) of its
+    # learned probability — a target met with room to spare was still lost now and then
+    assert one(a, "4")["status"] == "on_track" and 0.9 < one(a, "4")["probability"] < 0.99
+    assert one(a, "6")["status"] == "off_track" and one(a, "6")["probability"] < 0.2
 
 
-def test_a_flat_series_at_the_threshold_is_a_coin_flip(tmp_path):
-    # identity scale (valid range allows negatives); slope 0, mean exactly at the threshold
+def test_a_flat_series_at_the_threshold(tmp_path):
+    # identity scale (valid range allows negatives); slope 0, mean exactly at the threshold: the
+    # trend is a coin flip (0.5), the progress view says "target already achieved" (its learned
+    # probability); with 3 figures the mix is 0.8 · 0.5 + 0.2 · that
     target = {"id": "3", "kind": "end_level", "measure": "share", "comparator": "<=", "threshold": 1.0,
               "valid_range": [-10, 10]}  # fmt: skip
     cat = make_catalog(tmp_path, target)
     a = assess(cat, obs_frame({"3": {2020: 1.0, 2021: 1.0, 2022: 1.0}}), 2022)
-    assert one(a, "3")["probability"] == pytest.approx(0.5)
-    assert one(a, "3")["status"] == "at_risk"
+    achieved = curve(np.array([np.nan]), np.array([True]))[0]
+    assert one(a, "3")["probability"] == pytest.approx(0.8 * 0.5 + 0.2 * achieved)
     assert one(a, "3")["projected_value"] == pytest.approx(1.0)
 
 
@@ -75,12 +81,14 @@ def test_pace_is_the_classic_view(tmp_path):
     assert (r["latest_year"], r["latest_value"], r["n_points"]) == (2023, 76.0, 4)
 
 
-def test_one_point_is_insufficient_unless_decisive(tmp_path):
+def test_one_point_moves_towards_its_target(tmp_path):
+    # one figure: the slope's prior is the pace the target needs (targets were mostly met on
+    # real series), so a figure short of its target is not read as "stays there"
     cat = make_catalog(tmp_path, SHARE_80, SHARE_80 | {"id": "6"})
     a = assess(cat, obs_frame({"4": {2021: 78.0}, "6": {2021: 99.5}}), 2021)
-    assert one(a, "4")["status"] == "insufficient_data"
-    assert 0.1 < one(a, "4")["probability"] < 0.9
-    assert one(a, "6")["status"] == "on_track"  # already decisive
+    assert 0.5 < one(a, "4")["probability"] < 0.8
+    assert one(a, "4")["projected_value"] == pytest.approx(80, abs=0.5)
+    assert one(a, "6")["status"] == "on_track"
     assert "chưa đủ để xác định xu hướng" in one(a, "4")["explanation_vi"]
 
 
@@ -136,17 +144,24 @@ def test_annual_pass_history_is_beta_binomial(tmp_path):
     assert one(a, "11")["status"] == "on_track"
 
 
-def test_annual_missing_past_year_stays_open(tmp_path):
+def test_annual_missing_past_year_waits_for_its_result(tmp_path):
+    # issue 12, case 2: in the target year no year remains; the unreported 2023 is not "on track"
     cat = make_catalog(tmp_path, YES_NO)
     a = assess(cat, obs_frame({"11": {2021: 1, 2022: 1, 2024: 1, 2025: 1}}), 2025)
     r = one(a, "11")
-    assert r["status"] in ("on_track", "at_risk") and 0 < r["probability"] < 1  # 2023 unknown
+    assert r["status"] == "insufficient_data" and 0 < r["probability"] < 1  # 2023 unknown
+    assert r["detail_year"] == 2023
+    assert "năm 2023 chưa có kết quả" in r["explanation_vi"]
+    assert "no result for 2023" in r["explanation_en"]
+    # a year earlier, 2025 is still to come: open
+    r = one(assess(cat, obs_frame({"11": {2021: 1, 2022: 1, 2024: 1}}), 2024), "11")
+    assert r["status"] in ("on_track", "at_risk")
 
 
 def test_annual_figures_far_above_the_floor(tmp_path):
     cat = make_catalog(tmp_path, ANNUAL_86)
     a = assess(cat, obs_frame({"14": {2021: 98, 2022: 98.5, 2023: 98.2}}), 2023)
-    assert one(a, "14")["probability"] > 0.95
+    assert one(a, "14")["probability"] > 0.85
 
 
 def test_share_at_100_percent_every_year_uses_the_pass_history(tmp_path):
@@ -163,7 +178,7 @@ def test_rating_below_the_floor_misses(tmp_path):
     cat = make_catalog(tmp_path, target)
     a = assess(cat, obs_frame({"10": {2021: 2, 2022: 1}}), 2022)
     assert one(a, "10")["status"] == "missed"
-    assert "năm 2022 chỉ đạt Trung bình" in one(a, "10")["explanation_vi"]
+    assert "năm 2022: Trung bình, dưới mức Khá" in one(a, "10")["explanation_vi"]
 
 
 # --- cumulative --------------------------------------------------------------------------
@@ -202,7 +217,7 @@ def test_cumulative_above_the_range_is_reported(tmp_path):
     cat = make_catalog(tmp_path, COUNT_10 | {"threshold": 8, "upper": 10})
     r = one(assess(cat, obs_frame({"12": {2021: 4, 2022: 4, 2023: 4}}), 2023), "12")
     assert r["status"] == "achieved" and r["above_range"]
-    assert "vượt mức trên 10 đồng chí" in r["explanation_vi"]
+    assert "vượt mức cao nhất 10 đồng chí" in r["explanation_vi"]
 
 
 # --- average growth ------------------------------------------------------------------------
@@ -294,7 +309,7 @@ def test_columns_labels_and_bad_arguments(tmp_path):
     assert list(a.columns) == ASSESS_COLUMNS  # codes and numbers: no words
     assert set(STATUSES) >= set(a["status"])
     assert LOCALES["vi"].status("on_track") == "Đúng tiến độ" and ON_TRACK > OFF_TRACK
-    assert describe(a, cat, lang="en")["status_label"].tolist() == ["Insufficient data"]
+    assert describe(a, cat, lang="en")["status_label"].tolist() == ["At risk"]
     with pytest.raises(WardAnalysisError, match="as_of must be a year"):
         assess(cat, obs_frame({}), "2023")
     with pytest.raises(WardAnalysisError, match="lacks the column"):
@@ -313,11 +328,11 @@ def test_shipped_data_assessment_story(shipped):
     cat, obs = shipped
     final = assess(cat, obs, 2025).set_index("target_id")["status"]
     assert final["2e"] == "achieved" and final["3"] == "missed" and final["12"] == "missed"
-    assert final["5a"] == final["5b"] == "not_comparable"
+    assert final["5a"] == final["5b"] == "achieved"  # restated on the 2021–2025 standard
     assert final["17b"] == "missed" and final["18"] == "achieved"
     mid = assess(cat, obs, 2023).set_index("target_id")
     assert mid.loc["2e", "status"] == "achieved"  # 57 lights by 2023
-    assert mid.loc["17b", "status"] == "off_track"
+    assert mid.loc["17b", "status"] in ("off_track", "at_risk")
     assert (
         mid["explanation_vi"].str.len().gt(20).all()
         and mid["explanation_en"].str.len().gt(20).all()

@@ -2,13 +2,13 @@
 
 - ``ward-analysis clean [--raw DIR] [--out DIR] [--catalog FILE]`` cleans the
   yearly tables and writes the tidy observations, rejects and skipped rows;
-- ``ward-analysis assess [--years 2020-2025] [--observations FILE] [--out FILE]``
-  assesses every target as of each year and writes one tidy CSV;
+- ``ward-analysis assess [--years 2020-2025] [--observations FILE] [--out FILE]
+  [--overrides FILE]`` assesses every target as of each year and writes one tidy CSV;
 - ``ward-analysis backtest [--observations FILE] [--by kind]`` scores the
   forecasts against the final outcomes, with the two baselines;
 - ``ward-analysis reports [--years 2020-2025] [--lang vi|en] [--jobs N] [--out DIR]
-  [--raw DIR] [--catalog FILE] [--processed DIR] [--unit NAME] [--continue-on-error]``
-  cleans the data and builds every HTML report and the index;
+  [--raw DIR] [--catalog FILE] [--processed DIR] [--unit NAME] [--overrides FILE]
+  [--continue-on-error]`` cleans the data and builds every HTML report and the index;
 - ``ward-analysis targets-from-text FILE [--term 2025-2030] [--unit NAME] [--out FILE]``
   reads a resolution's list of targets into a draft catalog to review.
 """
@@ -64,6 +64,16 @@ def _data_arguments(p: argparse.ArgumentParser) -> None:
     )
 
 
+def _overrides_argument(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--overrides",
+        default=None,
+        metavar="PATH",
+        help="analysts' overrides of a status, YAML (default "
+        f"{config.OVERRIDES_PATH} when it exists and --catalog is not given)",
+    )
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="ward-analysis",
@@ -87,6 +97,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     _data_arguments(p)
     p.add_argument("--out", default=None, help=f"output CSV (default {ASSESSMENT_PATH})")
+    _overrides_argument(p)
     p.add_argument(
         "--lang",
         default="vi",
@@ -115,6 +126,7 @@ def _parser() -> argparse.ArgumentParser:
         help=f"folder for the cleaned tables (default {config.PROCESSED_DIR})",
     )
     p.add_argument("--unit", default=None, help="the ward's name shown (default the catalog's)")
+    _overrides_argument(p)
     p.add_argument(
         "--continue-on-error",
         action="store_true",
@@ -199,6 +211,7 @@ def _reports(args) -> int:
             catalog_path=args.catalog,
             processed=args.processed,
             unit=args.unit,
+            overrides=args.overrides,
             progress=not args.no_progress,
             kernels=kernels,
         )
@@ -224,16 +237,24 @@ def _assess(args) -> None:
     from .present.tables import status_matrix
     from .read.catalog import load_catalog
     from .read.observations import load_observations
+    from .read.overrides import default_overrides_path, load_overrides
 
     get_locale(args.lang)  # an unknown language is refused before the work
     catalog = load_catalog(args.catalog)
     obs = load_observations(args.observations, catalog=catalog)
     years = parse_years(args.years) if args.years else _default_years(catalog, obs)
-    frames = [assess(catalog, obs, year) for year in years]
+    path = args.overrides or default_overrides_path(args.catalog)
+    overrides = load_overrides(path, catalog=catalog) if path else None
+    frames = [assess(catalog, obs, year, overrides=overrides) for year in years]
     result = describe(pd.concat(frames, ignore_index=True), catalog, lang=args.lang)
     out = atomic_write_csv(result, args.out or ASSESSMENT_PATH)
     with pd.option_context("display.max_rows", 200, "display.width", 200):
         print(status_matrix(result, lang=args.lang).droplevel("unit").to_string())
+    if overrides is not None:
+        set_by_hand = int((result["status_source"] == "analyst").sum())
+        print(
+            f"Analysts' overrides: {len(overrides)} entry(ies) in {path}; {set_by_hand} row(s) set"
+        )
     print(f"Written {len(result)} rows ({len(years)} year(s)) to {out}")
 
 

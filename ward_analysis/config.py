@@ -36,6 +36,8 @@ CACHE_DIR = (
 )
 
 CATALOG_PATH = RAW_DIR / "catalog.yaml"
+#: Analysts' overrides of a status, for the shipped catalog's targets (used when it exists).
+OVERRIDES_PATH = RAW_DIR / "overrides.yaml"
 OBSERVATIONS_PATH = PROCESSED_DIR / "observations.csv"
 REJECTS_PATH = PROCESSED_DIR / "rejects.csv"
 SKIPPED_PATH = PROCESSED_DIR / "skipped.csv"

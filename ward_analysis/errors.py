@@ -50,3 +50,27 @@ def where(file: object = None, row: int | None = None, column: str | None = None
 
 class ReportError(WardAnalysisError):
     """A report could not be built (a notebook failed, or its output could not be written)."""
+
+
+class OverridesError(WardAnalysisError):
+    """An analyst's override of a status cannot be used (``overrides.yaml``).
+
+    Carries the ``file``, the ``entry`` (its position, 1 = first; None for a problem with
+    the whole file), the entry's ``target_id`` (None when it has none) and the ``reason``.
+    """
+
+    def __init__(
+        self,
+        file: object,
+        reason: str,
+        *,
+        entry: int | None = None,
+        target_id: str | None = None,
+    ):
+        self.file, self.entry, self.target_id, self.reason = file, entry, target_id, reason
+        place = str(file)
+        if entry is not None:
+            place += f", entry {entry}"
+            if target_id is not None:
+                place += f" (target '{target_id}')"
+        super().__init__(f"{place}: {reason}")

@@ -61,14 +61,25 @@ ASSESS_COLUMNS = [
     "latest_year", "latest_value", "projected_value", "projected_low", "projected_high",
     "threshold", "upper", "comparator", "above_range", "required_pace", "actual_pace",
     "pace_ratio", "method", "n_points", "uses_estimate", "first_year_used",
-    "detail_year", "detail_value", "other_basis", "other_basis_first",
+    "detail_year", "detail_value", "other_basis", "other_basis_first", "provisional",
+    "computed_status", "status_source", "override_reason", "override_by", "override_date",
+]  # fmt: skip
+#: Where a row's ``status`` comes from: the model (``computed_status``) or an analyst's override.
+STATUS_SOURCES = ("computed", "analyst")
+
+#: Analyst overrides of a status, one row per entry of ``overrides.yaml``: ``unit`` <NA> holds
+#: for every unit, ``as_of`` <NA> for every as-of year ("all"); ``date`` is ISO (YYYY-MM-DD);
+#: ``entry`` is the entry's position in its file (1 = first) and ``source`` the file.
+OVERRIDE_COLUMNS = [
+    "target_id", "unit", "as_of", "status", "reason", "by", "date", "entry", "source",
 ]  # fmt: skip
 
 #: Forecast methods scored by the backtest, as codes (``present.locale`` names them).
-BACKTEST_METHODS = ("ours", "pace", "latest")
+BACKTEST_METHODS = ("ours", "sdg", "pace", "latest")
 BACKTEST_COLUMNS = [
-    "unit", "target_id", "kind", "as_of", "outcome", "status", "probability",
-    "p_ours", "p_pace", "p_latest",
+    "unit", "target_id", "kind", "measure", "as_of", "outcome", "final_value", "decided",
+    "status", "probability", "n_points", "projected_value", "sdg_value", "sdg_band",
+    "p_ours", "p_sdg", "p_pace", "p_latest",
 ]  # fmt: skip
 
 #: The unit of an average-growth target's threshold (percent a year), as catalogs write it.

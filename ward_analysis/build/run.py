@@ -38,10 +38,11 @@ from ..present.locale import DEFAULT_LANG, get_locale
 from ..read.catalog import load_catalog
 from ..read.cleaning import clean
 from ..read.observations import load_observations
+from ..read.overrides import default_overrides_path, load_overrides
 from .export import export_html, html_exporter, vega_bundle
 from .index import data_files, index_html
 from .kernels import KERNEL_TIMEOUT, new_kernel_manager, release_clients, wait_ready
-from .parameters import notebook_parameters
+from .parameters import declared, notebook_parameters
 
 log = logging.getLogger("ward_analysis")
 
@@ -247,6 +248,7 @@ def build_reports(
     catalog_path: str | Path | None = None,
     processed: str | Path | None = None,
     unit: str | None = None,
+    overrides: str | Path | None = None,
     year_notebook: str | Path = YEAR_NOTEBOOK,
     term_notebook: str | Path | None = TERM_NOTEBOOK,
     progress: bool = True,
@@ -258,7 +260,9 @@ def build_reports(
     (after the running reports finish); with it, all reports are tried and the
     failures listed in the result. ``raw``, ``catalog_path``: the yearly tables and the
     catalog (default: the shipped ones); ``processed``: where the cleaned tables go (default
-    ``data/processed/``); ``unit``: the ward shown (default the catalog's). ``kernels``:
+    ``data/processed/``); ``unit``: the ward shown (default the catalog's); ``overrides``:
+    analysts' overrides of a status (default ``data/raw/overrides.yaml`` when it exists and
+    the catalog is the shipped one), checked before any notebook runs. ``kernels``:
     started ``KernelManager``s to use (the CLI starts them before its imports); by default
     each worker starts its own.
     """
@@ -267,6 +271,10 @@ def build_reports(
     catalog = load_catalog(catalog_path)
     notebooks = [Path(year_notebook)] + ([Path(term_notebook)] if term_notebook else [])
     years = _check(years, lang, jobs, out, notebooks, catalog)
+    overrides_path = (
+        Path(overrides).resolve() if overrides is not None else default_overrides_path(catalog.path)
+    )
+    override_table = load_overrides(overrides_path, catalog=catalog) if overrides_path else None
     processed = Path(processed) if processed is not None else config.PROCESSED_DIR
     obs_path, rej_path = processed / "observations.csv", processed / "rejects.csv"
     common = dict(lang=lang, unit=unit, observations_path=obs_path, catalog_path=catalog.path)
@@ -276,13 +284,16 @@ def build_reports(
     todo: list[Job] = []
     for year in years:
         stem = report_stem(lang, year)
-        params = notebook_parameters(notebooks[0], year=year, rejects_path=rej_path, **common)
+        params = notebook_parameters(notebooks[0], year=year, rejects_path=rej_path, **common,
+                                     **_overrides_parameter(notebooks[0], overrides_path))  # fmt: skip
         todo.append(
             Job(stem, notebooks[0], params, out / f"{stem}.html", out / f"{stem}.ipynb", year)
         )
     if term_notebook:  # the longest: first, so that the workers finish together
         stem = report_stem(lang)
-        params = notebook_parameters(notebooks[1], **common)
+        params = notebook_parameters(
+            notebooks[1], **common, **_overrides_parameter(notebooks[1], overrides_path)
+        )
         todo.insert(0, Job(stem, notebooks[1], params, out / f"{stem}.html", out / f"{stem}.ipynb"))
     result = BuildResult()
     queue_: queue.Queue = queue.Queue()
@@ -334,7 +345,11 @@ def build_reports(
     failed_years = {f.year for f in result.failures if f.year is not None}
     shown_unit = unit or catalog.unit
     assessments = pd.concat(
-        [assess(catalog, observations, y, unit=shown_unit) for y in years], ignore_index=True
+        [
+            assess(catalog, observations, y, unit=shown_unit, overrides=override_table)
+            for y in years
+        ],
+        ignore_index=True,
     )
     links = {
         y: f"{report_stem(lang, y)}.html"
@@ -347,7 +362,8 @@ def build_reports(
     )
     raw_dir = Path(raw) if raw is not None else config.RAW_DIR
     raw_dir = raw_dir.parent if raw_dir.is_file() else raw_dir
-    sources = data_files([catalog.path, *[raw_dir / f for f in cleaned.files["file"]]])
+    sources = data_files([catalog.path, *[raw_dir / f for f in cleaned.files["file"]],
+                          *([overrides_path] if overrides_path else [])])  # fmt: skip
     built_at = datetime.now().astimezone().strftime("%Y-%m-%d %H:%M %Z")
     page = index_html(assessments, links, term_link, catalog, lang=lang, built_at=built_at, sources=sources,
                       failed=failed_years, unit=shown_unit)  # fmt: skip
@@ -356,6 +372,11 @@ def build_reports(
     if result.failures and not continue_on_error:
         raise ReportError("report(s) failed:\n  - " + "\n  - ".join(map(str, result.failures)))
     return result
+
+
+def _overrides_parameter(notebook: Path, path: Path | None) -> dict[str, object]:
+    """The overrides file as a report parameter, for a notebook that declares one."""
+    return {"overrides_path": path} if "overrides_path" in declared(notebook) else {}
 
 
 def _progress(total: int, show: bool) -> Callable[[str, Failure | None], None]:

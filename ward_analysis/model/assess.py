@@ -16,6 +16,8 @@ on another basis than the target's (item 5's poverty standard).
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 import pandas as pd
 
@@ -23,6 +25,7 @@ from ..errors import WardAnalysisError
 from ..schema import ASSESS_COLUMNS, REQUIRED_OBSERVATION_COLUMNS, RESULT_KINDS
 from . import kinds
 from .catalog import Catalog
+from .overrides import apply_overrides
 from .panel import PASS_PRIOR_WEIGHT, Context, Panel, meets, prior_key
 from .trends import pooled_priors, scale_for, to_scale
 
@@ -51,14 +54,21 @@ def _learn_priors(panels: list[Panel]) -> Context:
 
 
 def assess(
-    catalog: Catalog, observations: pd.DataFrame, as_of: int, *, unit: str | None = None
+    catalog: Catalog,
+    observations: pd.DataFrame,
+    as_of: int,
+    *,
+    unit: str | None = None,
+    overrides: str | Path | pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """Assess every target of ``catalog`` for every unit in ``observations`` as of ``as_of``.
 
     Only results with ``year <= as_of`` are used (no look-ahead); plans never count;
     estimates count and set ``uses_estimate``. ``unit`` restricts to one unit (which need
     not appear in the data). Returns one row per (unit, target) with the columns of
-    :data:`ward_analysis.schema.ASSESS_COLUMNS`.
+    :data:`ward_analysis.schema.ASSESS_COLUMNS`. ``overrides`` (a YAML file or a frame):
+    analysts' statuses, applied by :func:`.overrides.apply_overrides` (the model's status
+    kept in ``computed_status``).
     """
     if not isinstance(as_of, int | np.integer) or isinstance(as_of, bool):
         raise WardAnalysisError(f"as_of must be a year (a whole number), not {as_of!r}")
@@ -90,14 +100,16 @@ def assess(
     }
     groups = rows.groupby("target_id", sort=False).indices if len(rows) else {}
     empty = np.array([], dtype=np.intp)
-    panels = [
-        Panel(t, len(units), {k: a[groups.get(t.id, empty)] for k, a in arrays.items()}, int(as_of))
+    panels = [  # each target as it stands as of as_of (a restated one on its new basis)
+        Panel(t.in_force(int(as_of)), len(units),
+              {k: a[groups.get(t.id, empty)] for k, a in arrays.items()}, int(as_of))
         for t in catalog
-    ]
+    ]  # fmt: skip
     ctx = _learn_priors(panels)
     parts: dict[str, list[np.ndarray]] = {}
     n_units = len(units)
-    for target, panel in zip(catalog, panels, strict=True):
+    for panel in panels:
+        target = panel.target  # in force: its threshold and comparator fill the row too
         result = kinds.get(target.kind).assess(panel, target, ctx)
         nc = panel.not_comparable
         if nc.any():
@@ -132,4 +144,4 @@ def assess(
     out.insert(2, "as_of", int(as_of))
     for k in ("latest_year", "first_year_used", "detail_year", "other_basis_first"):
         out[k] = out[k].astype("Int64").mask(out[k] < 0)
-    return out[ASSESS_COLUMNS]
+    return apply_overrides(out, overrides, catalog=catalog)[ASSESS_COLUMNS]

@@ -2,7 +2,9 @@
 
 A :class:`Target` is one sub-target; a :class:`Catalog` holds a unit's targets for one
 term with its :class:`CatalogHeader`. Each entry is checked by pydantic, by the rules every
-target shares, and by its kind's own rules (:mod:`.kinds`). Reading the YAML file is
+target shares, and by its kind's own rules (:mod:`.kinds`). A target adjusted during the
+term ("điều chỉnh chỉ tiêu") lists its :class:`Restatement` s; :meth:`Target.in_force`
+gives the target as it stands in a year. Reading the YAML file is
 :func:`ward_analysis.read.catalog.load_catalog`.
 """
 
@@ -36,6 +38,33 @@ DEFAULT_VALID_RANGE: dict[str, tuple[float, float]] = {
 }
 
 
+class Restatement(BaseModel):
+    """A change of a target decided during the term ("điều chỉnh chỉ tiêu", usually at the
+    mid-term review): from ``from_year`` on, the target is measured on ``basis`` against
+    ``comparator`` and ``threshold``. Each of the three left out is the original target's.
+    ``basis_markers``: wordings of a basis the target does not know yet (added to the
+    target's ``basis_markers``, so that the tables' rows on it are recognised)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    from_year: int
+    basis: str | None = None
+    basis_markers: list[str] = Field(default_factory=list)
+    comparator: Comparator | None = None
+    threshold: bool | float | str | None = None
+    #: The decision that adjusted the target (a resolution's number and date).
+    source: str
+    reason: str
+
+    @field_validator("source", "reason", mode="after")
+    @classmethod
+    def _text(cls, value: str) -> str:
+        value = nfc(value).strip()
+        if not value:
+            raise ValueError("must not be empty")
+        return value
+
+
 class Target(BaseModel):
     """One sub-target of the resolution (e.g. ``"2a"``), as the catalog defines it."""
 
@@ -62,7 +91,12 @@ class Target(BaseModel):
     basis_markers: dict[str, list[str]] = Field(default_factory=dict)
     aliases: list[str] = Field(default_factory=list)
     valid_range: tuple[float, float] | None = None
+    #: For a share of a small whole (14 party cells): the size of the whole, so that
+    #: forecasts move in steps of 1/n.
+    denominator: int | None = Field(default=None, ge=1)
     reading: str | None = None
+    #: Changes decided during the term, in the order they took effect.
+    restated: list[Restatement] = Field(default_factory=list)
     #: Names in further languages (``name_fr: …`` in the catalog), by language code.
     other_names: dict[str, str] = Field(default_factory=dict)
 
@@ -76,6 +110,27 @@ class Target(BaseModel):
                 data = {k: v for k, v in data.items() if k not in extra}
                 data["other_names"] = {k.removeprefix("name_"): v for k, v in extra.items()}
         return data
+
+    @model_validator(mode="before")
+    @classmethod
+    def _restated_markers(cls, data: Any) -> Any:
+        """A restatement's markers join the target's: every basis it knows, in one place."""
+        if not isinstance(data, dict) or not data.get("basis"):
+            return data
+        restated = data.get("restated")
+        if not isinstance(restated, list) or not isinstance(data.get("basis_markers", {}), dict):
+            return data
+        markers = dict(data.get("basis_markers") or {})
+        for entry in restated:
+            if not isinstance(entry, dict):
+                continue
+            basis, own = entry.get("basis"), entry.get("basis_markers")
+            if not (isinstance(basis, str) and isinstance(own, list) and own):
+                continue
+            known = markers.get(basis, [])
+            if isinstance(known, list):
+                markers[basis] = known + [m for m in own if m not in known]
+        return data | {"basis_markers": markers} if markers else data
 
     @field_validator("kind", mode="after")
     @classmethod
@@ -104,6 +159,22 @@ class Target(BaseModel):
         return self
 
     # -- derived views -------------------------------------------------------
+    def restatement(self, year: int) -> Restatement | None:
+        """The restatement in force in ``year`` (the latest with ``from_year <= year``), or None."""
+        current = None
+        for r in self.restated:
+            if r.from_year <= year:
+                current = r
+        return current
+
+    def in_force(self, year: int) -> Target:
+        """The target as it stands in ``year``: the latest restatement by then applied (its
+        basis, comparator and threshold); the other fields, restatements included, unchanged."""
+        r = self.restatement(year)
+        if r is None:
+            return self
+        return self.model_copy(update=_restated_fields(self, r))
+
     @property
     def threshold_value(self) -> float:
         """The threshold as a number: a rating's rank on its scale, 1 for a yes/no target."""
@@ -207,8 +278,68 @@ def _target_problems(t: Target) -> list[str]:
         out.append(f"basis_markers: no markers given for the target's own basis '{t.basis}'")
     if t.basis_markers and t.basis is None:
         out.append("basis: basis_markers are given but the target names no basis")
+    if t.denominator is not None and t.measure != "share":
+        out.append(f"denominator: only a share has a whole to count in, not a {t.measure}")
     if t.valid_range is not None and t.valid_range[0] > t.valid_range[1]:
         out.append("valid_range: low end above high end")
+    out.extend(_restatement_problems(t))
+    return out
+
+
+def _restated_fields(t: Target, r: Restatement) -> dict[str, Any]:
+    """What a restatement changes: basis, comparator and threshold (the original's where it
+    gives none)."""
+    return {
+        "basis": t.basis if r.basis is None else r.basis,
+        "comparator": t.comparator if r.comparator is None else r.comparator,
+        "threshold": t.threshold if r.threshold is None else r.threshold,
+    }
+
+
+def _restatement_problems(t: Target) -> list[str]:
+    """Each restatement within the term, in order, on a basis with markers, and the target it
+    makes as valid as any catalog entry; each message starts with ``restated.N.field``."""
+    out: list[str] = []
+    if not t.restated:
+        return out
+    original = t.model_copy(update={"restated": []})
+    own = set(_target_problems(original))
+    previous = None
+    for i, r in enumerate(t.restated):
+        at = f"restated.{i}"
+        if not t.base_year < r.from_year <= t.target_year:
+            out.append(
+                f"{at}.from_year: {r.from_year} is outside the term: a restatement takes effect "
+                f"after the base year {t.base_year} and by the target year {t.target_year}"
+            )
+        if previous is not None and r.from_year <= previous:
+            out.append(
+                f"{at}.from_year: {r.from_year} does not come after the previous restatement's "
+                f"{previous} (list them in the order they took effect, one per year)"
+            )
+        previous = r.from_year
+        if r.basis is None and r.basis_markers:
+            out.append(f"{at}.basis_markers: markers are given but the restatement names no basis")
+        if r.basis is not None:
+            if t.basis is None:
+                out.append(
+                    f"{at}.basis: the target names no basis (field 'basis'), so a restatement "
+                    f"cannot move it to '{r.basis}'"
+                )
+            elif r.basis not in t.basis_markers:
+                out.append(
+                    f"{at}.basis: no markers given for the basis '{r.basis}' (known: "
+                    f"{', '.join(t.basis_markers)}); add its wordings to basis_markers or to "
+                    f"the restatement's basis_markers"
+                )
+        if r.basis in (None, t.basis) and r.comparator is None and r.threshold is None:
+            out.append(f"{at}: changes neither the basis, the comparator nor the threshold")
+        restated = original.model_copy(update=_restated_fields(t, r))
+        out.extend(
+            f"{at}.{p}"
+            for p in _target_problems(restated)
+            if p not in own and not p.startswith(("basis:", "basis_markers:"))  # said above
+        )
     return out
 
 

@@ -3,7 +3,8 @@
 A target has at most one result per unit and year: **an actual beats an estimate, and only
 figures on the target's own basis count** (item 5's poverty standard: a figure on another
 standard is not comparable with the target). Plans are never results; a plan of a year is
-kept apart (one per year).
+kept apart (one per year). Charts and tables that show every basis ask for one figure per
+unit, year *and basis* instead (``all_bases``), each row tagged with its ``basis``.
 """
 
 from __future__ import annotations
@@ -48,11 +49,13 @@ def year_figures(
     first: int | None = None,
     last: int | None = None,
     plans: bool = False,
+    all_bases: bool = False,
 ) -> pd.DataFrame:
     """One result per (unit, target, year) — and with ``plans`` one plan too — by the rule
     above, for ``targets`` (a catalog, or some of its targets) and the years ``first`` to
     ``last``. Rows of other targets, rows with no figure and figures on another basis than
-    the target's are left out."""
+    the target's are left out; with ``all_bases``, figures on every basis are kept, one per
+    (unit, target, year, basis)."""
     basis_of = {t.id: t.basis for t in targets}
     obs = observations
     target_id = obs["target_id"].to_numpy(dtype=object)
@@ -68,10 +71,14 @@ def year_figures(
         keep &= year <= last
     idx = np.flatnonzero(keep)
     basis = obs["basis"].to_numpy(dtype=object)[idx] if "basis" in obs else np.full(len(idx), None)
-    idx = idx[comparable(basis, np.array([basis_of[t] for t in target_id[idx]], dtype=object))]
+    if all_bases:
+        columns = (obs["unit"].to_numpy(dtype=object)[idx], target_id[idx], year[idx], basis)
+    else:
+        idx = idx[comparable(basis, np.array([basis_of[t] for t in target_id[idx]], dtype=object))]
+        columns = (obs["unit"].to_numpy(dtype=object)[idx], target_id[idx], year[idx])
     key = np.zeros(len(idx), dtype=np.int64)
-    for column in (obs["unit"].to_numpy(dtype=object)[idx], target_id[idx], year[idx]):
-        codes, uniques = pd.factorize(column)  # one integer per unit × target × year
+    for column in columns:  # one integer per unit × target × year (× basis)
+        codes, uniques = pd.factorize(column, use_na_sentinel=False)
         key = key * len(uniques) + codes
     key = key * 2 + (kind[idx] == "plan")  # a plan is kept apart
     kept = idx[one_per_year(key, kind[idx] == "actual")]

@@ -9,15 +9,15 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from ..schema import LEVEL_MEASURES, UPWARD_COMPARATORS
+from .ensemble import Ensemble
 from .figures import comparable, one_per_year
-from .trends import Z80, Priors, fit_trend, from_scale, method_name, scale_for, to_scale
+from .trends import Priors, method_name, scale_for
 
 if TYPE_CHECKING:
     from .catalog import Target
 
 ON_TRACK = 0.7
 OFF_TRACK = 0.3
-DECISIVE = 0.9  # a single point decides the status only beyond 0.9 / 0.1
 #: Strength (in years) of the pass-rate prior learned from all pass/fail series assessed together.
 PASS_PRIOR_WEIGHT = 2.0
 TOL = 1e-9
@@ -39,6 +39,35 @@ def meets(values: np.ndarray, target: Target) -> np.ndarray:
         return np.abs(v - thr) <= TOL  # "==": yes/no
 
 
+def forecast_threshold(target: Target) -> float:
+    """The figure a forecast must reach. For a share of a small whole (``denominator``: 14
+    party cells) figures move in steps of 1/n, so the target is the first step that meets it
+    (22 % of 14 cells: 4 cells, 28,6 %); otherwise the threshold."""
+    thr, n = target.threshold_value, target.denominator
+    if n is None or target.measure != "share":
+        return thr
+    k = thr * n / 100
+    if target.comparator in (">=", "=="):
+        k = np.ceil(k - TOL)
+    elif target.comparator == ">":
+        k = np.floor(k + TOL) + 1
+    elif target.comparator == "<=":
+        k = np.floor(k + TOL)
+    else:
+        k = np.ceil(k - TOL) - 1
+    return float(k * 100 / n)
+
+
+def provisional_p(estimate: np.ndarray, noise: np.ndarray, bound: float, up: bool) -> np.ndarray:
+    """P(the final figure meets ``bound``) when the known one is an estimate: the final figure
+    taken as the estimate plus one year's noise of the series (plain units)."""
+    from scipy.special import ndtr
+
+    with np.errstate(divide="ignore", invalid="ignore"):
+        z = (np.asarray(estimate, dtype=float) - bound) / np.asarray(noise, dtype=float)
+    return ndtr(z if up else -z)
+
+
 def upward(target: Target) -> bool:
     """Whether a higher figure is better for the target."""
     return target.comparator in UPWARD_COMPARATORS
@@ -52,11 +81,9 @@ def status_from_p(p: np.ndarray) -> np.ndarray:
 
 
 def open_status(p: np.ndarray, n_points: np.ndarray) -> np.ndarray:
-    """The status of a target still open, from its probability: a single figure decides it
-    only beyond 0.9 / 0.1 (else ``insufficient_data``)."""
-    status = status_from_p(p)
-    status[(n_points == 1) & (p < DECISIVE) & (p > 1 - DECISIVE)] = "insufficient_data"
-    return status
+    """The status of a target still open, from its probability (calibrated on real series, one
+    figure or many: a single figure no longer needs a "decisive" probability)."""
+    return status_from_p(p)
 
 
 def pass_history_model(target: Target) -> bool:
@@ -152,6 +179,7 @@ def empty_result(n: int) -> dict[str, np.ndarray]:
         "method": np.full(n, "", dtype=object),
         "detail_year": np.full(n, -1),
         "detail_value": nan.copy(),
+        "provisional": np.zeros(n, dtype=bool),
     }
 
 
@@ -182,16 +210,26 @@ def prior_key(target: Target) -> str:
     return f"identity:{target.id}" if scale == "identity" else scale
 
 
-def trend_projection(panel: Panel, target: Target, result, year: int, ctx: Context):
-    """Fit the trend of the panel's values and project to ``year``; fills projected_*."""
+def trend_projection(
+    panel: Panel, target: Target, result, year: int, ctx: Context, *, toward=None
+) -> Ensemble:
+    """The three views of the panel's series (:mod:`.ensemble`) projected to ``year``; fills
+    projected_* (the mixture's median and 80 % interval) and the method code. ``toward``:
+    the figure each series must reach (for the single-figure pull), the threshold by default."""
     scale = scale_for(target.measure, target.valid_range)
-    z = to_scale(panel.values, scale)
-    fit = fit_trend(panel.years, z, ctx.priors[prior_key(target)])
-    mean, sd = fit.mean(year), fit.sd(year)
-    result["projected_value"] = from_scale(mean, scale)
-    result["projected_low"] = from_scale(mean - Z80 * sd, scale)
-    result["projected_high"] = from_scale(mean + Z80 * sd, scale)
-    result["method"] = np.where(fit.n <= 1, method_name(scale, 1), method_name(scale, 2)).astype(
+    toward = forecast_threshold(target) if toward is None else toward
+    ens = Ensemble(
+        panel.years,
+        panel.values,
+        scale,
+        ctx.priors[prior_key(target)],
+        toward=toward,
+        year=year,
+        up=upward(target),
+    )
+    low, mid, high = ens.quantiles(year, (0.1, 0.5, 0.9), bounds=target.plausible_range)
+    result["projected_value"], result["projected_low"], result["projected_high"] = mid, low, high
+    result["method"] = np.where(ens.n <= 1, method_name(scale, 1), method_name(scale, 2)).astype(
         object
     )
-    return fit, scale, mean, sd
+    return ens

@@ -2,79 +2,101 @@
 
 :func:`synthetic_observations` makes a tidy observations table for many
 invented units, every target of a catalog, years ``base_year … target_year``.
-Each series follows one of four scenarios, drawn at random per unit and
-target: ``steady`` (a trend with little noise), ``noisy`` (a trend with much
-noise), ``reversing`` (the trend turns around mid-term) and ``saturating``
-(a share closing in on a ceiling near 100 %). Where a series starts and how
-fast it moves are drawn around the target so that outcomes are mixed. The
-target-year figure is an estimate, as in real end-of-term reports; about 5 %
-of the other figures are missing. Nothing here is tuned to the shipped data.
+Levels move by points (shares, rates) or by growth (amounts) with the dynamics of real
+series (:data:`REAL_DYNAMICS`, learned on the tuning part of the real-series corpus): the gap
+to close, the fraction of it realised by the target year and the yearly noise are drawn from
+what real Vietnamese series did — not along a straight line on the logit scale, the scale our
+model fits. Each series is labelled ``steady``, ``noisy`` or ``reversing`` (moving away from
+its target) by what was drawn. The target-year figure is an estimate, as in real end-of-term
+reports; about 5 % of the other figures are missing. Nothing here is tuned to the shipped data.
 """
 
 from __future__ import annotations
 
 import numpy as np
 import pandas as pd
-from scipy.special import expit, logit
 
 from ..errors import WardAnalysisError
 from ..schema import OBSERVATION_COLUMNS
 from . import kinds
 from .catalog import Catalog, Target
 
-SCENARIOS = ("steady", "noisy", "reversing", "saturating")
+SCENARIOS = ("steady", "noisy", "reversing")
+
+
+#: The dynamics of real series, learned on the tuning part of the real-series corpus (level
+#: targets on a share or rate with a base-year and a target-year figure; ``tests/real_corpus.py``
+#: ``dynamics`` computes them and a test checks these figures): quantiles (10, 25, 50, 75,
+#: 90 %) of the fraction of the needed change that was realised by the target year (1: the
+#: target exactly met), of the gap to close (relative to the threshold), and of the year-to-year
+#: noise of the yearly change (relative to the yearly change needed).
+REAL_DYNAMICS = {
+    "realised": (-0.46, 0.52, 1.0, 1.12, 1.21),
+    "gap": (0.013, 0.031, 0.085, 0.518, 0.632),
+    "noise": (0.17, 0.24, 0.33, 0.52, 0.78),
+}
+_LEVELS = (0.1, 0.25, 0.5, 0.75, 0.9)
+
+
+def draw(rng: np.random.Generator, name: str, n: int) -> np.ndarray:
+    """``n`` draws from a learned distribution (its quantiles, linearly interpolated; the tails
+    beyond the 10 % and 90 % quantiles extended by the next quantile step)."""
+    q = np.asarray(REAL_DYNAMICS[name], dtype=float)
+    levels = np.r_[0.0, _LEVELS, 1.0]
+    knots = np.r_[q[0] - (q[1] - q[0]), q, q[-1] + (q[-1] - q[-2])]
+    return np.interp(rng.random(n), levels, knots)
+
+
+def _scenario(realised: np.ndarray, noise: np.ndarray) -> np.ndarray:
+    """What each drawn series is like, as a label: reversing, noisy or steady."""
+    return np.where(
+        realised < 0, "reversing", np.where(noise > REAL_DYNAMICS["noise"][2], "noisy", "steady")
+    )
 
 
 def _shares(
     t: Target, rng: np.random.Generator, n: int, years: np.ndarray, scen: np.ndarray
 ) -> np.ndarray:
+    """Levels that move by points (not along a logit line): a gap to the target and the fraction
+    of it realised drawn from the real series, plus yearly noise of the real size."""
     h = years - years[0]
-    span = h[-1]
+    span = max(h[-1], 1)
     up = 1.0 if t.comparator in (">=", ">") else -1.0
     low, high = t.plausible_range
-    if (low, high) != (0.0, 100.0):  # a rate that may be negative: plain scale
-        sd = 0.05 * max(abs(t.threshold_value), 0.1)
-        end = t.threshold_value + rng.normal(0, 3 * sd, n)
-        slope = up * -np.abs(rng.normal(0, 1.5 * sd, n))
-        base = end[:, None] - slope[:, None] * (span - h)
-        noise = np.where(scen == "noisy", 2.5, 0.6)[:, None] * sd * rng.standard_normal((n, len(h)))
-        turn = (scen == "reversing")[:, None] & (h >= rng.integers(2, 4, n)[:, None])
-        return (
-            np.where(turn, base[:, :1] + slope[:, None] * 2 - slope[:, None] * (h - 2), base)
-            + noise
-        )
     if t.threshold_value >= high and t.comparator == ">=":  # "100 % every year"
         hold = rng.beta(12, 1, n)[:, None]
         dips = 100 - rng.uniform(0.1, 3, (n, len(h)))
         return np.where(rng.random((n, len(h))) < hold, 100.0, dips)
-    thr = logit(np.clip(t.threshold_value, 0.5, 99.5) / 100)
-    end = thr + rng.normal(0, 0.45, n)
-    slope = up * np.abs(rng.normal(0.12, 0.12, n))
-    z = end[:, None] - slope[:, None] * (span - h)
-    rev = (scen == "reversing")[:, None]
-    turn_at = rng.integers(2, 4, n)[:, None]
-    z = np.where(rev & (h > turn_at), z - 2 * slope[:, None] * (h - turn_at), z)
-    noise_sd = np.where(scen == "noisy", 0.25, 0.05)[:, None]
-    z = z + noise_sd * rng.standard_normal((n, len(h)))
-    values = 100 * expit(z)
-    sat = (scen == "saturating") & (up > 0)
-    if sat.any():
-        ceiling = np.clip(t.threshold_value + rng.normal(0, 2.5, n), 1, 99.9)
-        start = ceiling - rng.uniform(5, 25, n)
-        k = rng.uniform(0.3, 0.9, n)
-        path = ceiling[:, None] - (ceiling - start)[:, None] * np.exp(-k[:, None] * h)
-        path = path + 0.3 * rng.standard_normal((n, len(h)))
-        values = np.where(sat[:, None], path, values)
-    return np.clip(values, 0, 100)
+    thr = t.threshold_value
+    need = up * np.maximum(draw(rng, "gap", n), 0.005) * max(abs(thr), 1.0)
+    base = thr - need
+    realised = draw(rng, "realised", n)
+    noise = np.maximum(draw(rng, "noise", n), 0.05)
+    step = need / span
+    steps = realised[:, None] * step[:, None] + (
+        noise[:, None] * np.abs(step)[:, None] * rng.standard_normal((n, len(h)))
+    )
+    steps[:, 0] = 0.0
+    # the drawn fraction is what the target year shows, give or take the last year's noise
+    path = base[:, None] + np.cumsum(steps, axis=1)
+    drift = (base + realised * need) - path[:, -1]
+    path = path + drift[:, None] * (h / span)[None, :]
+    scen[:] = _scenario(realised, noise)
+    return np.clip(
+        path, low if np.isfinite(low) else -np.inf, high if np.isfinite(high) else np.inf
+    )
 
 
 def _amounts(t: Target, rng, n, years, scen) -> np.ndarray:
+    """Amounts growing at the fraction of the needed growth drawn from the real series."""
     h = years - years[0]
-    growth = rng.normal(t.threshold_value / 100 + 0.005, 0.02, n)
-    sd = np.where(scen == "noisy", 0.06, 0.015)[:, None]
-    step = growth[:, None] + sd * rng.standard_normal((n, len(h)))
-    step = np.where((scen == "reversing")[:, None] & (h >= 3), step - 2 * growth[:, None], step)
+    realised = draw(rng, "realised", n)
+    noise = np.maximum(draw(rng, "noise", n), 0.05)
+    needed = t.threshold_value / 100 if t.kind == "average_growth" else 0.05
+    growth = realised * needed
+    step = growth[:, None] + noise[:, None] * abs(needed) * rng.standard_normal((n, len(h)))
     step[:, 0] = 0.0
+    scen[:] = _scenario(realised, noise)
     return rng.uniform(5000, 12000, n)[:, None] * np.exp(np.cumsum(np.log1p(step), axis=1))
 
 
@@ -133,7 +155,7 @@ def synthetic_observations(
     frames = []
     for t in catalog:
         years = np.arange(t.base_year, t.target_year + 1)
-        scen = rng.choice(SCENARIOS, n_units)
+        scen = rng.choice(SCENARIOS, n_units).astype(object)
         kind = kinds.get(t.kind)
         values = kind.synthetic(t, rng, n_units, years, scen)
         if t.measure == "share" and not kind.running_total:

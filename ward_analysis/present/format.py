@@ -115,13 +115,47 @@ def show_range(
     return f"{low_number}–{high_text}" if low_text != high_text else low_text
 
 
+def show_projection(value: float, low: float, high: float, target: Target, lang: str) -> str:
+    """A projected value and its interval, ``78,4 % (72,2–83,6 %)``; the value alone where
+    the interval shows as one figure (``2,9 %/năm``, not ``2,9 %/năm (2,9–2,9 %/năm)``)."""
+    text = show(value, target, lang)
+    if low is None or high is None or math.isnan(low) or math.isnan(high):
+        return text
+    low_text, high_text = show(low, target, lang), show(high, target, lang)
+    if low_text == high_text:
+        return text
+    if low < 0:  # "-0,6 – 5,2 %/năm", not "-0,6–5,2 %/năm"
+        return f"{text} ({low_text} – {high_text})"
+    return f"{text} ({show_range(low, high, target, lang)})"
+
+
+def rating_limit(target: Target) -> str:
+    """The lowest level of a rated target's scale that meets it (``Khá`` for ``>= Khá``,
+    ``Giỏi`` for ``> Khá``)."""
+    scale, rank = target.rating_scale, int(target.threshold_value)
+    if target.comparator == ">" and rank + 1 < len(scale):
+        rank += 1
+    return scale[rank]
+
+
+def show_limit(target: Target, lang: str) -> str:
+    """The threshold alone, without its comparator: ``1,05 %`` (of "không quá 1,05 %"),
+    ``Khá`` (of "Khá trở lên"), ``Đạt``."""
+    if target.measure == "boolean":
+        return get_locale(lang).word("yes")
+    if target.measure == "rating":
+        return rating_limit(target)
+    thr = target.threshold_value
+    return show(thr, target, lang, decimals=own_decimals(thr))
+
+
 def show_target(target: Target, lang: str) -> str:
     """The threshold as a phrase: ``80 %``, ``dưới 1 %``, ``8–10 đường``, ``Khá trở lên``."""
     locale = get_locale(lang)
     if target.measure == "boolean":
         return locale.word("yes")
     if target.measure == "rating":
-        return locale.word("rating_or_better", label=target.threshold_label)
+        return locale.word("rating_or_better", label=rating_limit(target))
     thr = target.threshold_value
     if target.upper is not None:
         places = max(own_decimals(thr), own_decimals(target.upper))

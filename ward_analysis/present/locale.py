@@ -33,6 +33,9 @@ COLOURS = {
     "pass": STATUS_COLOURS["on_track"],
     "fail": STATUS_COLOURS["missed"],
 }
+#: The figures of each basis on a chart: the basis of the target in force first, then the
+#: others in the order their figures appear.
+BASIS_COLOURS = (COLOURS["figure"], "#8250df", "#bf3989", "#953800")
 
 
 @dataclass(frozen=True)
@@ -52,16 +55,24 @@ class Locale:
     statuses: dict[str, str]
     words: dict[str, str]
     #: Sentence templates by (kind, case); the kind "any" holds the cases every kind shares.
-    sentences: dict[tuple[str, str], str]
+    #: A case worded differently by the target's direction holds a dict of templates keyed by
+    #: direction (``floor``, ``ceiling``, ``range``, ``yes_no``, ``rating``).
+    sentences: dict[tuple[str, str], str | dict[str, str]]
     #: How a threshold's comparator is said before its figure ("at least ").
     comparators: dict[str, str]
     backtest_methods: dict[str, str] = field(default_factory=dict)
     #: How a forecast was made (the ``method`` codes of ``assess``).
     methods: dict[str, str] = field(default_factory=dict)
+    #: Measurement bases (the catalog's ``basis`` codes: poverty standards) in words.
+    bases: dict[str, str] = field(default_factory=dict)
 
     def status(self, code: str) -> str:
         """The label of a status code."""
         return self.statuses[code]
+
+    def basis(self, code: str) -> str:
+        """A basis in words; a code this language has no name for is said with it."""
+        return self.bases.get(code) or self.word("basis_code", code=code)
 
     def word(self, key: str, **fields: object) -> str:
         """A word or phrase, with its ``{fields}`` filled in."""
@@ -160,14 +171,20 @@ VI = Locale(
         "built": "Tạo lúc {at} từ:",
         # data notes
         "note_estimates": "Số liệu năm {years} là số ước thực hiện, chưa phải số chính thức.",
-        "note_basis": "Chỉ tiêu {id}: từ năm {first} số liệu tính theo chuẩn {other}, khác chuẩn của chỉ tiêu ({basis}); không so sánh được.",
+        "note_basis": "Chỉ tiêu {id}: từ năm {first} số liệu tính theo {other}, khác chuẩn của chỉ tiêu ({basis}); không so sánh được.",
         "note_missing": "Chỉ tiêu {id}, năm {year}: không có số liệu — {note}.",
         "note_flag": "Chỉ tiêu {id}, năm {year}: {flag}.",
         "note_rejected": "Loại bỏ: {file}, dòng {row}, cột '{column}' ('{raw}'): {reason}.",
         "note_reading": "Cách hiểu chỉ tiêu {id}: {reading}",
         # pieces of sentences
         "estimate_mark": " (ước thực hiện)",
-        "above_range": " (vượt mức trên {top})",
+        "provisional_mark": " (tạm tính, theo số ước)",
+        "provisional_met": "Kết quả tạm tính theo số ước thực hiện; khả năng số chính thức vẫn đạt: {p}.",
+        "provisional_missed": "Kết quả tạm tính theo số ước thực hiện; khả năng số chính thức đạt chỉ tiêu: {p}.",
+        "projection_range": " (khoảng dự báo từ {low} đến {high})",
+        "span": "{first}–{last}",
+        "span_one": "năm {first}",
+        "above_range": " (vượt mức cao nhất {top})",
         "verdict_met": "đã đạt",
         "verdict_not_met": "không đạt",
         "required_growth": "cần tăng {req} các năm còn lại",
@@ -175,34 +192,63 @@ VI = Locale(
         "yes": "Đạt",
         "no": "Không đạt",
         "rating_or_better": "{label} trở lên",
+        # bases (poverty standards) and restated targets ("điều chỉnh chỉ tiêu")
+        "basis": "Số liệu theo",
+        "basis_code": "chuẩn {code}",
+        "goal_on_basis": "{goal} theo {basis}",
+        "other_latest": "số liệu mới nhất theo {basis}: {figure} ({year})",
+        "restated": "Chỉ tiêu đã điều chỉnh từ năm {year} theo {source}: {goal} (chỉ tiêu ban đầu: {original}).",
+        "note_restated": "Chỉ tiêu {id}: từ năm {year} điều chỉnh theo {source}; lý do: {reason}.",
+        "note_basis_before": "Chỉ tiêu {id}: số liệu năm {years} tính theo {other}, khác chuẩn của chỉ tiêu đang áp dụng ({basis}); chỉ thể hiện trên biểu đồ, không dùng để đánh giá.",
+        # a status set by the ward's analyst instead of the model's
+        "analyst_note": "do cán bộ phân tích xác định; theo mô hình dự báo: {computed}",
+        "analyst_status": "{status} ({note})",
+        "analyst_reason": "Tình trạng “{status}” do {by} xác định ngày {date}; lý do: {reason}.",
+        "date": "{d:02d}/{m:02d}/{y}",
     },
     sentences={
         (
             "any",
             "not_comparable",
-        ): "{name}: từ năm {oy} số liệu tính theo chuẩn {ob}, không so sánh được với chỉ tiêu (chuẩn {basis}).",
+        ): "{name}: từ năm {oy} số liệu tính theo {ob}, không so sánh được với chỉ tiêu ({basis}).",
         ("any", "no_data"): "{name}: chưa có số liệu đến năm {as_of}.",
+        ("annual", "missed"): {
+            "floor": "{name} năm {dy} chỉ đạt {dv}, không đạt mức {goal} yêu cầu hằng năm.",
+            "ceiling": "{name} năm {dy} là {dv}, vượt mức trần {limit} của chỉ tiêu hằng năm.",
+            "range": "{name} năm {dy} chỉ đạt {dv}, không đạt mức {goal} yêu cầu hằng năm.",
+            "yes_no": "{name}: năm {dy} không đạt (chỉ tiêu yêu cầu đạt hằng năm).",
+            "rating": "{name} năm {dy}: {dv}, dưới mức {limit} yêu cầu hằng năm.",
+        },
+        ("annual", "achieved"): {
+            "floor": "{name}: đạt {goal} trong tất cả các năm {first}–{T}{est}.",
+            "ceiling": "{name}: giữ ở mức {goal} trong tất cả các năm {first}–{T}{est}.",
+            "range": "{name}: đạt từ {limit} trở lên trong tất cả các năm {first}–{T}{est}.",
+            "yes_no": "{name}: đạt trong tất cả các năm {first}–{T}{est}.",
+            "rating": "{name}: đạt mức {goal} trong tất cả các năm {first}–{T}{est}.",
+        },
         (
             "annual",
-            "missed",
-        ): "{name} năm {dy} chỉ đạt {dv}, không đạt mức {goal} yêu cầu hằng năm.",
-        ("annual", "achieved"): "{name}: đạt {goal} trong tất cả các năm {first}–{T}{est}.",
-        (
-            "annual",
-            "open",
-        ): "{name} năm {ly}: {lv}{est}; xác suất các năm còn lại đến {T} đều đạt yêu cầu ({goal}): {p}.",
+            "unreported",
+        ): "{name}: năm {dy} chưa có kết quả, các năm đã có kết quả đều đạt yêu cầu ({goal}); chưa kết luận được cả nhiệm kỳ. Khả năng các năm chưa có kết quả cũng đạt: {p}.",
+        ("annual", "open"): {
+            "floor": "{name} năm {ly}: {lv}{est}; xác suất các năm chưa có số liệu đến {T} đều đạt yêu cầu ({goal}): {p}.",
+            "ceiling": "{name} năm {ly}: {lv}{est}; xác suất các năm chưa có số liệu đến {T} đều đạt yêu cầu ({goal}): {p}.",
+            "range": "{name} năm {ly}: {lv}{est}; xác suất các năm chưa có số liệu đến {T} đều đạt yêu cầu ({goal}): {p}.",
+            "yes_no": "{name} năm {ly}: {lv}{est}; xác suất các năm chưa có số liệu đến {T} đều đạt: {p}.",
+            "rating": "{name} năm {ly}: {lv}{est}; xác suất các năm chưa có số liệu đến {T} đều đạt mức {goal}: {p}.",
+        },
         (
             "cumulative",
             "settled",
-        ): "{name}: lũy kế {first}–{ly} đạt {lv}{est}; chỉ tiêu {goal}: {verdict}{above}.",
+        ): "{name}: lũy kế {span} đạt {lv}{est}; chỉ tiêu {goal}: {verdict}{above}.",
         (
             "cumulative",
             "not_started",
-        ): "{name}: chưa tính lũy kế (tính từ năm {first}); theo số liệu đến năm {ly}, dự báo lũy kế đến {T} đạt {pv} (khoảng {rng}){above}; xác suất đạt {goal}: {p}.",
+        ): "{name}: chưa tính lũy kế (tính từ năm {first}); theo số liệu đến năm {ly}, dự báo lũy kế đến {T} đạt {pv}{rng}{above}; xác suất đạt {goal}: {p}.",
         (
             "cumulative",
             "open",
-        ): "{name}: lũy kế {first}–{ly} đạt {lv}{est}; dự báo đến {T} đạt {pv} (khoảng {rng}){above}; xác suất đạt {goal}: {p}.",
+        ): "{name}: lũy kế {span} đạt {lv}{est}; dự báo đến {T} đạt {pv}{rng}{above}; xác suất đạt {goal}: {p}.",
         (
             "average_growth",
             "final",
@@ -214,22 +260,45 @@ VI = Locale(
         (
             "average_growth",
             "open",
-        ): "{name}: tăng bình quân {base}–{ly} đạt {lv}{est}; {req}; dự báo cả giai đoạn {pv} (khoảng {rng}){above}; xác suất đạt {goal}: {p}.",
-        ("end_level", "final"): "{name} năm {T} đạt {pv}{est}; chỉ tiêu {goal}: {verdict}.",
-        (
-            "end_level",
-            "one_point",
-        ): "{name} mới có số liệu năm {ly} ({lv}){est}; chưa đủ để xác định xu hướng, nếu giữ nguyên thì xác suất đạt {goal} năm {T}: {p}.",
-        ("end_level", "pass_fail"): "{name} năm {ly}: {lv}{est}; xác suất đạt {goal} năm {T}: {p}.",
-        (
-            "end_level",
-            "open",
-        ): "{name} năm {ly} đạt {lv}{est}; theo xu hướng {fy}–{ly} dự báo năm {T} đạt {pv} (khoảng {rng}){above}; xác suất đạt {goal}: {p}.",
+        ): "{name}: tăng bình quân {base}–{ly} đạt {lv}{est}; {req}; dự báo cả giai đoạn {pv}{rng}{above}; xác suất đạt {goal}: {p}.",
+        ("end_level", "final"): {
+            "floor": "{name} năm {T} đạt {pv}{est}; chỉ tiêu {goal}: {verdict}.",
+            "ceiling": "{name} năm {T} là {pv}{est}; chỉ tiêu {goal}: {verdict}.",
+            "range": "{name} năm {T} đạt {pv}{est}; chỉ tiêu {goal}: {verdict}{above}.",
+            "yes_no": "{name}: năm {T} {verdict}{est}.",
+            "rating": "{name} năm {T}: {pv}{est}; chỉ tiêu {goal}: {verdict}.",
+        },
+        ("end_level", "one_point"): {
+            "floor": "{name} mới có số liệu năm {ly} ({lv}){est}; chưa đủ để xác định xu hướng, nếu giữ nguyên thì xác suất đạt {goal} năm {T}: {p}.",
+            "ceiling": "{name} mới có số liệu năm {ly} ({lv}){est}; chưa đủ để xác định xu hướng, nếu giữ nguyên thì xác suất đạt chỉ tiêu ({goal}) năm {T}: {p}.",
+            "range": "{name} mới có số liệu năm {ly} ({lv}){est}; chưa đủ để xác định xu hướng, nếu giữ nguyên thì xác suất đạt {goal} năm {T}: {p}.",
+            "yes_no": "{name} mới có số liệu năm {ly} ({lv}){est}; xác suất năm {T} đạt: {p}.",
+            "rating": "{name} mới có số liệu năm {ly} ({lv}){est}; xác suất năm {T} đạt mức {goal}: {p}.",
+        },
+        # targets judged on their pass history (yes/no, ratings, shares at 100 %)
+        ("end_level", "pass_fail"): {
+            "floor": "{name} năm {ly}: {lv}{est}; xác suất năm {T} đạt {goal}: {p}.",
+            "ceiling": "{name} năm {ly}: {lv}{est}; xác suất năm {T} đạt chỉ tiêu ({goal}): {p}.",
+            "range": "{name} năm {ly}: {lv}{est}; xác suất năm {T} đạt {goal}: {p}.",
+            "yes_no": "{name} năm {ly}: {lv}{est}; xác suất năm {T} đạt: {p}.",
+            "rating": "{name} năm {ly}: {lv}{est}; xác suất năm {T} đạt mức {goal}: {p}.",
+        },
+        # only figures follow a trend
+        ("end_level", "open"): {
+            "floor": "{name} năm {ly} đạt {lv}{est}; theo xu hướng {fy}–{ly} dự báo năm {T} đạt {pv}{rng}{above}; xác suất đạt {goal}: {p}.",
+            "ceiling": "{name} năm {ly} là {lv}{est}; theo xu hướng {fy}–{ly} dự báo năm {T} là {pv}{rng}; xác suất đạt chỉ tiêu ({goal}): {p}.",
+            "range": "{name} năm {ly} đạt {lv}{est}; theo xu hướng {fy}–{ly} dự báo năm {T} đạt {pv}{rng}{above}; xác suất đạt {goal}: {p}.",
+        },
     },
     comparators={">=": "", ">": "trên ", "<=": "không quá ", "<": "dưới ", "==": ""},
     # The term review shows these names in its backtest table, whose other headings are not
     # translated yet: the same names in both languages keep that table in one language.
-    backtest_methods={"ours": "ours", "pace": "pace ratio (Eurostat)", "latest": "latest value"},
+    backtest_methods={
+        "ours": "ours",
+        "sdg": "Open SDG bands, calibrated",
+        "pace": "pace ratio (Eurostat)",
+        "latest": "latest value",
+    },
     methods={
         "logit_trend": "xu hướng tuyến tính trên thang logit",
         "log_trend": "xu hướng tuyến tính trên thang log",
@@ -239,6 +308,10 @@ VI = Locale(
         "gamma_poisson": "số lượng hằng năm (Gamma–Poisson)",
         "normal_flows": "mức thực hiện hằng năm (phân phối chuẩn)",
         "needs_base": "cần số liệu năm gốc và ít nhất một năm sau",
+    },
+    bases={
+        "2016-2020": "chuẩn nghèo giai đoạn 2016–2020",
+        "2022-2025": "chuẩn nghèo đa chiều giai đoạn 2021–2025",
     },
 )
 
@@ -312,12 +385,18 @@ EN = Locale(
         "failed_years": "Reports that failed: ",
         "built": "Built {at} from:",
         "note_estimates": "Figures for {years} are estimates, not final results.",
-        "note_basis": "Target {id}: from {first} the figures use the {other} standard, not the target's ({basis}); not comparable.",
+        "note_basis": "Target {id}: from {first} the figures use the {other}, not the target's ({basis}); not comparable.",
         "note_missing": "Target {id}, {year}: no figure — {note}.",
         "note_flag": "Target {id}, {year}: {flag}.",
         "note_rejected": "Rejected: {file}, row {row}, column '{column}' ('{raw}'): {reason}.",
         "note_reading": "Reading of target {id}: {reading}",
         "estimate_mark": " (estimate)",
+        "provisional_mark": " (provisional, on an estimate)",
+        "provisional_met": "Provisional, on an estimate: the chance that the final figure still meets the target is {p}.",
+        "provisional_missed": "Provisional, on an estimate: the chance that the final figure meets the target after all is {p}.",
+        "projection_range": " (80% range {low} to {high})",
+        "span": "{first}–{last}",
+        "span_one": "{first}",
         "above_range": " (above the top of the range, {top})",
         "verdict_met": "met",
         "verdict_not_met": "not met",
@@ -326,31 +405,61 @@ EN = Locale(
         "yes": "met",
         "no": "not met",
         "rating_or_better": "{label} or better",
+        "basis": "Figures on",
+        "basis_code": "{code} standard",
+        "goal_on_basis": "{goal} on the {basis}",
+        "other_latest": "latest figure on the {basis}: {figure} ({year})",
+        "restated": "Target restated from {year} by {source}: {goal} (originally {original}).",
+        "note_restated": "Target {id}: from {year} restated by {source}; reason: {reason}.",
+        "note_basis_before": "Target {id}: the figures of {years} use the {other}, not the standard of the target in force ({basis}); shown on the chart, not used in the assessment.",
+        "analyst_note": "set by the analyst; model forecast: {computed}",
+        "analyst_status": "{status} ({note})",
+        "analyst_reason": "Status “{status}” set by {by} on {date}; reason: {reason}.",
+        "date": "{y}-{m:02d}-{d:02d}",
     },
     sentences={
         (
             "any",
             "not_comparable",
-        ): "{name}: since {oy} the figures use the {ob} standard, not comparable with the target's ({basis}).",
+        ): "{name}: since {oy} the figures use the {ob}, so they cannot be compared with the target (set on the {basis}).",
         ("any", "no_data"): "{name}: no figures up to {as_of}.",
-        ("annual", "missed"): "{name} was {dv} in {dy}, missing the every-year target of {goal}.",
-        ("annual", "achieved"): "{name}: met {goal} in every year {first}–{T}{est}.",
+        ("annual", "missed"): {
+            "floor": "{name}: {dv} in {dy}, below the yearly target of {goal}.",
+            "ceiling": "{name}: {dv} in {dy}, above the yearly ceiling of {limit}.",
+            "range": "{name}: {dv} in {dy}, below the yearly target of {goal}.",
+            "yes_no": "{name}: not met in {dy}; the target must be met every year.",
+            "rating": "{name}: {dv} in {dy}, below the level required every year ({goal}).",
+        },
+        ("annual", "achieved"): {
+            "floor": "{name}: {goal} in every year {first}–{T}{est}.",
+            "ceiling": "{name}: within the ceiling ({goal}) in every year {first}–{T}{est}.",
+            "range": "{name}: at least {limit} in every year {first}–{T}{est}.",
+            "yes_no": "{name}: met in every year {first}–{T}{est}.",
+            "rating": "{name}: {goal} in every year {first}–{T}{est}.",
+        },
         (
             "annual",
-            "open",
-        ): "{name} in {ly}: {lv}{est}; probability that every remaining year to {T} meets the target ({goal}): {p}.",
+            "unreported",
+        ): "{name}: no result for {dy}; every year reported so far meets the target ({goal}), so the term cannot be judged yet. Chance that the unreported years met it too: {p}.",
+        ("annual", "open"): {
+            "floor": "{name}: {lv} in {ly}{est}; probability that the target ({goal}) is met in every year up to {T} still to be reported: {p}.",
+            "ceiling": "{name}: {lv} in {ly}{est}; probability that the target ({goal}) is met in every year up to {T} still to be reported: {p}.",
+            "range": "{name}: {lv} in {ly}{est}; probability that the target ({goal}) is met in every year up to {T} still to be reported: {p}.",
+            "yes_no": "{name}: {lv} in {ly}{est}; probability that the target is met in every year up to {T} still to be reported: {p}.",
+            "rating": "{name}: {lv} in {ly}{est}; probability of {goal} in every year up to {T} still to be reported: {p}.",
+        },
         (
             "cumulative",
             "settled",
-        ): "{name}: total {first}–{ly} is {lv}{est}; target {goal}: {verdict}{above}.",
+        ): "{name}: {lv} in total for {span}{est}; target {goal}: {verdict}{above}.",
         (
             "cumulative",
             "not_started",
-        ): "{name}: the term total counts from {first}; from the figures up to {ly}, the total by {T} is projected at {pv} (80% range {rng}){above}; probability of reaching {goal}: {p}.",
+        ): "{name}: the term total counts from {first}; from the figures up to {ly}, the total by {T} is projected at {pv}{rng}{above}; probability of reaching {goal}: {p}.",
         (
             "cumulative",
             "open",
-        ): "{name}: total {first}–{ly} is {lv}{est}; projected {pv} by {T} (80% range {rng}){above}; probability of reaching {goal}: {p}.",
+        ): "{name}: {lv} in total for {span}{est}; projected {pv} by {T}{rng}{above}; probability of reaching {goal}: {p}.",
         (
             "average_growth",
             "final",
@@ -362,20 +471,43 @@ EN = Locale(
         (
             "average_growth",
             "open",
-        ): "{name}: average growth {base}–{ly} is {lv}{est}; {req}; projected {pv} for the term (80% range {rng}){above}; probability of reaching {goal}: {p}.",
-        ("end_level", "final"): "{name} was {pv} in {T}{est}; target {goal}: {verdict}.",
-        (
-            "end_level",
-            "one_point",
-        ): "{name} has a figure for {ly} only ({lv}){est}: no trend yet; if it holds, probability of {goal} in {T}: {p}.",
-        ("end_level", "pass_fail"): "{name} in {ly}: {lv}{est}; probability of {goal} in {T}: {p}.",
-        (
-            "end_level",
-            "open",
-        ): "{name} was {lv} in {ly}{est}; on the {fy}–{ly} trend, {T} is projected at {pv} (80% range {rng}){above}; probability of reaching {goal}: {p}.",
+        ): "{name}: average growth {base}–{ly} is {lv}{est}; {req}; projected {pv} for the term{rng}{above}; probability of reaching {goal}: {p}.",
+        ("end_level", "final"): {
+            "floor": "{name}: {pv} in {T}{est}; target {goal}: {verdict}.",
+            "ceiling": "{name}: {pv} in {T}{est}; target {goal}: {verdict}.",
+            "range": "{name}: {pv} in {T}{est}; target {goal}: {verdict}{above}.",
+            "yes_no": "{name}: {verdict} in {T}{est}.",
+            "rating": "{name}: {pv} in {T}{est}; target {goal}: {verdict}.",
+        },
+        ("end_level", "one_point"): {
+            "floor": "{name}: a figure for {ly} only ({lv}){est}, not enough for a trend; if it holds, probability of reaching {goal} in {T}: {p}.",
+            "ceiling": "{name}: a figure for {ly} only ({lv}){est}, not enough for a trend; if it holds, probability of meeting the target ({goal}) in {T}: {p}.",
+            "range": "{name}: a figure for {ly} only ({lv}){est}, not enough for a trend; if it holds, probability of reaching {goal} in {T}: {p}.",
+            "yes_no": "{name}: a result for {ly} only ({lv}){est}; probability that the target is met in {T}: {p}.",
+            "rating": "{name}: a rating for {ly} only ({lv}){est}; probability of {goal} in {T}: {p}.",
+        },
+        # targets judged on their pass history (yes/no, ratings, shares at 100 %)
+        ("end_level", "pass_fail"): {
+            "floor": "{name}: {lv} in {ly}{est}; probability of reaching {goal} in {T}: {p}.",
+            "ceiling": "{name}: {lv} in {ly}{est}; probability of meeting the target ({goal}) in {T}: {p}.",
+            "range": "{name}: {lv} in {ly}{est}; probability of reaching {goal} in {T}: {p}.",
+            "yes_no": "{name}: {lv} in {ly}{est}; probability that the target is met in {T}: {p}.",
+            "rating": "{name}: {lv} in {ly}{est}; probability of {goal} in {T}: {p}.",
+        },
+        # only figures follow a trend
+        ("end_level", "open"): {
+            "floor": "{name}: {lv} in {ly}{est}; on the {fy}–{ly} trend, the {T} figure is projected at {pv}{rng}{above}; probability of reaching {goal}: {p}.",
+            "ceiling": "{name}: {lv} in {ly}{est}; on the {fy}–{ly} trend, the {T} figure is projected at {pv}{rng}; probability of meeting the target ({goal}): {p}.",
+            "range": "{name}: {lv} in {ly}{est}; on the {fy}–{ly} trend, the {T} figure is projected at {pv}{rng}{above}; probability of reaching {goal}: {p}.",
+        },
     },
     comparators={">=": "at least ", ">": "above ", "<=": "at most ", "<": "below ", "==": ""},
-    backtest_methods={"ours": "ours", "pace": "pace ratio (Eurostat)", "latest": "latest value"},
+    backtest_methods={
+        "ours": "ours",
+        "sdg": "Open SDG bands, calibrated",
+        "pace": "pace ratio (Eurostat)",
+        "latest": "latest value",
+    },
     methods={
         "logit_trend": "logit-linear trend",
         "log_trend": "log-linear trend",
@@ -385,6 +517,10 @@ EN = Locale(
         "gamma_poisson": "yearly counts, Gamma–Poisson",
         "normal_flows": "yearly flows, normal",
         "needs_base": "needs the base-year figure and one more year",
+    },
+    bases={
+        "2016-2020": "2016–2020 poverty standard",
+        "2022-2025": "2021–2025 multidimensional poverty standard",
     },
 )
 

@@ -18,10 +18,13 @@ from ..errors import WardAnalysisError
 from ..model.assess import assess
 from ..model.backtest import backtest, backtest_summary
 from ..model.catalog import Catalog
+from ..model.overrides import apply_overrides
 from ..read.catalog import load_catalog
 from ..read.observations import load_observations
+from ..read.overrides import default_overrides_path, load_overrides
 from .charts import target_spec
 from .locale import get_locale
+from .sentences import status_labels
 from .tables import (
     banner_html,
     data_notes,
@@ -47,6 +50,13 @@ def _inputs(catalog_path, observations_path, rejects_path, unit, lang):
             f"unit '{unit}' has no observations in {observations_path or config.OBSERVATIONS_PATH}"
         )
     return catalog, observations, rejects, unit
+
+
+def _overrides(overrides_path, catalog_path, catalog: Catalog) -> pd.DataFrame | None:
+    """The analysts' overrides: ``overrides_path``, or the shipped file that goes with the
+    shipped catalog (None: no overrides)."""
+    path = overrides_path if overrides_path is not None else default_overrides_path(catalog_path)
+    return load_overrides(path, catalog=catalog) if path is not None else None
 
 
 def _heading(sections: tuple[str, ...], key: str, lang: str) -> str:
@@ -102,7 +112,9 @@ class YearReport:
 
     def status_table_html(self) -> str:
         """Every sub-target: status, figure, projection, probability, explanation."""
-        return status_table_html(self.assessment, self.catalog, lang=self.lang)
+        return status_table_html(
+            self.assessment, self.catalog, lang=self.lang, observations=self.observations
+        )
 
     def charts(self) -> list[dict]:
         """One chart (a Vega-Lite spec) per sub-target; ``wa.target_chart`` gives Altair objects."""
@@ -135,16 +147,26 @@ def year_report(
     observations_path: str | Path | None = None,
     rejects_path: str | Path | None = None,
     catalog_path: str | Path | None = None,
+    overrides_path: str | Path | None = None,
 ) -> YearReport:
-    """Load everything a per-year report shows, assessed as of ``year`` (no later data used)."""
+    """Load everything a per-year report shows, assessed as of ``year`` (no later data used).
+
+    ``overrides_path``: analysts' overrides of a status (default: ``data/raw/overrides.yaml``
+    when it exists and the catalog is the shipped one).
+    """
     catalog, observations, rejects, unit = _inputs(
         catalog_path, observations_path, rejects_path, unit, lang
     )
     first, last = catalog.term
     if not isinstance(year, int) or not first <= year <= last:
         raise WardAnalysisError(f"year must be between {first} and {last}, not {year!r}")
-    current = assess(catalog, observations, year, unit=unit)
-    previous = assess(catalog, observations, year - 1, unit=unit) if year > first else None
+    overrides = _overrides(overrides_path, catalog_path, catalog)
+    current = assess(catalog, observations, year, unit=unit, overrides=overrides)
+    previous = (
+        assess(catalog, observations, year - 1, unit=unit, overrides=overrides)
+        if year > first
+        else None
+    )
     return YearReport(catalog, observations, rejects, unit, year, lang, current, previous)
 
 
@@ -178,11 +200,19 @@ class TermReview:
         """The final status of every sub-target."""
         last = int(self.assessments["as_of"].max())
         final = self.assessments[self.assessments["as_of"] == last]
-        return status_table_html(final, self.catalog, lang=self.lang)
+        return status_table_html(
+            final, self.catalog, lang=self.lang, observations=self.observations
+        )
 
     def evolution(self) -> pd.DataFrame:
         """Status of each target as assessed in each year."""
         return status_matrix(self.assessments, lang=self.lang).droplevel("unit")
+
+    def evolution_html(self) -> str:
+        """The evolution as an HTML table, every label in full (a status an analyst set is
+        marked so, with the model's beside it)."""
+        matrix = self.evolution().rename_axis(get_locale(self.lang).word("target"))
+        return table_html(matrix.reset_index())
 
     def probability_chart(self) -> dict:
         """Probability of meeting each target as assessed year by year (a heat map, Vega-Lite spec)."""
@@ -191,8 +221,8 @@ class TermReview:
         x_title, y_title, p_title = word("assessed_in"), word("target"), word("probability")
         values = [
             {"target_id": r.target_id, "as_of": int(r.as_of), "p": None if pd.isna(r.probability) else float(r.probability),
-             "status": locale.status(r.status)}
-            for r in self.assessments.itertuples()
+             "status": status}
+            for r, status in zip(self.assessments.itertuples(), status_labels(self.assessments, locale), strict=True)
         ]  # fmt: skip
         x = {"field": "as_of", "type": "ordinal", "title": x_title}
         y = {
@@ -232,16 +262,21 @@ def term_review(
     unit: str | None = None,
     observations_path: str | Path | None = None,
     catalog_path: str | Path | None = None,
+    overrides_path: str | Path | None = None,
 ) -> TermReview:
-    """Load the term review: every as-of year's assessment and the backtest."""
+    """Load the term review: every as-of year's assessment and the backtest.
+
+    ``overrides_path``: analysts' overrides of a status, as for :func:`year_report`. They show
+    in the outcome and the evolution; the backtest scores the model's own forecasts.
+    """
     catalog, observations, _, unit = _inputs(catalog_path, observations_path, None, unit, lang)
     first, last = catalog.term
-    assessments = pd.concat(
+    computed = pd.concat(
         [assess(catalog, observations, y, unit=unit) for y in range(first, last + 1)],
         ignore_index=True,
     )
     obs_unit = observations[observations["unit"] == unit]
-    scores = backtest(
-        catalog, obs_unit, assessments=assessments
-    )  # the same assessments, not redone
+    scores = backtest(catalog, obs_unit, assessments=computed)  # the same assessments, not redone
+    overrides = _overrides(overrides_path, catalog_path, catalog)
+    assessments = apply_overrides(computed, overrides, catalog=catalog)
     return TermReview(catalog, observations, unit, lang, assessments, scores)

@@ -7,6 +7,7 @@ it. :func:`describe` adds the status label and the sentence to an assessment fra
 
 from __future__ import annotations
 
+import datetime as dt
 import string
 
 import numpy as np
@@ -15,7 +16,8 @@ import pandas as pd
 from ..errors import WardAnalysisError
 from ..model import kinds
 from ..model.catalog import Catalog, Target
-from ..schema import LEVEL_MEASURES
+from ..schema import LEVEL_MEASURES, STATUS_SOURCES, UPWARD_COMPARATORS
+from .bases import restated_sentences
 from .format import (
     compared_unit,
     decimals_for,
@@ -23,9 +25,25 @@ from .format import (
     own_decimals,
     percent,
     show,
+    show_limit,
     show_target,
 )
 from .locale import Locale, get_locale
+
+#: How a target is judged; where the wording of a case differs between them, the locale
+#: holds its sentence per direction (a dict keyed by these codes).
+DIRECTIONS = ("floor", "ceiling", "range", "yes_no", "rating")
+_LEVEL_DIRECTIONS = {"boolean": "yes_no", "rating": "rating"}
+
+
+def direction(target: Target) -> str:
+    """The direction of a target: ``floor`` (at least), ``ceiling`` (at most), ``range``
+    (from … to …), ``yes_no`` or ``rating``."""
+    if target.measure in _LEVEL_DIRECTIONS:
+        return _LEVEL_DIRECTIONS[target.measure]
+    if target.upper is not None:
+        return "range"
+    return "floor" if target.comparator in UPWARD_COMPARATORS else "ceiling"
 
 
 def _texts(values: np.ndarray, fmt) -> np.ndarray:
@@ -50,10 +68,11 @@ class _Fields:
         self.constants = {
             "name": t.name(self.lang),
             "goal": show_target(t, self.lang),
+            "limit": show_limit(t, self.lang),
             "T": str(t.target_year),
             "first": str(t.first_year),
             "base": str(t.base_year),
-            "basis": str(t.basis),
+            "basis": locale.basis(str(t.basis)),
             "as_of": str(int(c["as_of"][0])) if len(c["as_of"]) else "",
             "above_text": locale.word("above_range", top=top) if top else "",
         }
@@ -86,21 +105,34 @@ class _Fields:
             return self._value_texts(
                 {"lv": "latest_value", "pv": "projected_value", "dv": "detail_value"}[name]
             )
-        if name == "rng":
-            low = _texts(
-                np.round(
-                    np.asarray(c["projected_low"], dtype=float), 1 if self.d is None else self.d
-                ),
-                lambda v: format_value(v, "", lang=lang, decimals=self.d),
+        if name == "rng":  # " (khoảng dự báo từ 72,2 đến 83,6 %)"; "" where both ends show alike
+            places = 1 if self.d is None else self.d
+            number = lambda v: format_value(v, "", lang=lang, decimals=self.d)  # noqa: E731
+            low, high = (
+                _texts(np.round(np.asarray(c[k], dtype=float), places), number)
+                for k in ("projected_low", "projected_high")
             )
-            return low + "–" + self._value_texts("projected_high")
+            ends = zip(low, high, self._value_texts("projected_high"), strict=True)
+            return np.array(
+                ["" if lo in (hi, "–") or hi == "–" else word("projection_range", low=lo, high=full)
+                 for lo, hi, full in ends],
+                dtype=object,
+            )  # fmt: skip
+        if name == "span":  # the years of a running total: "2021–2023", or the one year
+            first = self.t.first_year
+            return np.array(
+                ["–" if y != y else word("span_one", first=first) if y <= first
+                 else word("span", first=first, last=int(y))
+                 for y in np.asarray(c["latest_year"], dtype=float)],
+                dtype=object,
+            )  # fmt: skip
         if name == "p":
             return _texts(
                 np.round(np.asarray(c["probability"], dtype=float) * 100) / 100,
                 lambda v: percent(v, lang),
             )
         if name == "ob":
-            return np.array([str(b) for b in c["other_basis"]], dtype=object)
+            return np.array([self.locale.basis(str(b)) for b in c["other_basis"]], dtype=object)
         if name == "above":
             return np.where(c["above_range"], self.constants["above_text"], "").astype(object)
         if name == "verdict":
@@ -131,8 +163,17 @@ def _sentences(c: dict[str, np.ndarray], t: Target, locale: Locale) -> np.ndarra
                 f"the '{locale.code}' locale has no sentence for kind '{case[0]}', case "
                 f"'{case[1]}' (add it to ward_analysis/present/locale.py)"
             )
+        sentence = locale.sentences[case]
+        if isinstance(sentence, dict):  # worded per direction (a ceiling is not a floor)
+            way = direction(t)
+            if way not in sentence:
+                raise WardAnalysisError(
+                    f"the '{locale.code}' locale has no sentence for kind '{case[0]}', case "
+                    f"'{case[1]}', direction '{way}' (add it to ward_analysis/present/locale.py)"
+                )
+            sentence = sentence[way]
         template, columns = "", []
-        for literal, field, _, _ in string.Formatter().parse(locale.sentences[case]):
+        for literal, field, _, _ in string.Formatter().parse(sentence):
             value = fields[field] if field else ""
             if isinstance(value, np.ndarray):
                 template += literal.replace("%", "%%") + "%s"
@@ -157,28 +198,109 @@ _YEARS = ("latest_year", "first_year_used", "other_basis_first", "detail_year")
 
 
 def explanations(frame: pd.DataFrame, catalog: Catalog, lang: str = "vi") -> np.ndarray:
-    """The sentence of each row of an assessment frame, in language ``lang``."""
+    """The sentence of each row of an assessment frame, in language ``lang``: the model's
+    (chosen by the computed status), then the chance that the final figure meets the target
+    where the status is provisional, and the analyst's reason where they set it."""
     locale = get_locale(lang)
     out = np.empty(len(frame), dtype=object)
     columns = {}
     for k in _NEEDED:
-        col = frame[k]
+        col = frame["computed_status"] if k == "status" and "computed_status" in frame else frame[k]
         columns[k] = col.to_numpy(dtype=float, na_value=np.nan) if k in _YEARS else col.to_numpy()
-    for tid, idx in frame.groupby("target_id", sort=False).indices.items():
+    groups = frame.groupby(["target_id", "as_of"], sort=False).indices
+    for (tid, as_of), idx in groups.items():  # each target as it stands in its as-of year
         sub = {k: v[idx] for k, v in columns.items()}
-        out[idx] = _sentences(sub, catalog[tid], locale)
+        out[idx] = _sentences(sub, catalog[tid].in_force(int(as_of)), locale)
+    marked = provisional(frame) & frame["probability"].notna().to_numpy()
+    if marked.any():  # a final status on an estimate: how likely the final figure meets it
+        out[marked] = out[marked] + " " + provisional_clauses(frame[marked], locale)
+    restated = restated_sentences(frame, catalog, locale)
+    out[restated != ""] += " " + restated[restated != ""]
+    analyst = by_analyst(frame)
+    if analyst.any():
+        out[analyst] = out[analyst] + " " + override_reasons(frame[analyst], locale)
     return out
+
+
+def by_analyst(frame: pd.DataFrame) -> np.ndarray:
+    """Which rows have a status set by an analyst (``status_source`` "analyst")."""
+    if "status_source" not in frame:
+        return np.zeros(len(frame), dtype=bool)
+    return (frame["status_source"] == STATUS_SOURCES[1]).to_numpy()
+
+
+def analyst_notes(frame: pd.DataFrame, lang: str | Locale = "vi") -> np.ndarray:
+    """For rows whose status an analyst set: that it was, and the model's status ("do cán bộ
+    phân tích xác định; theo mô hình dự báo: Đúng tiến độ"); "" for the others."""
+    locale = get_locale(lang)
+    out = np.full(len(frame), "", dtype=object)
+    analyst = by_analyst(frame)
+    computed = frame["computed_status"].to_numpy(dtype=object)[analyst] if analyst.any() else []
+    out[analyst] = [locale.word("analyst_note", computed=locale.status(c)) for c in computed]
+    return out
+
+
+def provisional(frame: pd.DataFrame) -> np.ndarray:
+    """Which rows have a final status resting on an estimate (``provisional``; none where
+    the assessment has no such column)."""
+    if "provisional" not in frame:
+        return np.zeros(len(frame), dtype=bool)
+    return frame["provisional"].eq(True).to_numpy(dtype=bool)
+
+
+def provisional_clauses(frame: pd.DataFrame, lang: str | Locale = "vi") -> np.ndarray:
+    """For rows whose final status rests on an estimate: the chance that the final figure
+    meets the target ("khả năng số chính thức vẫn đạt: 62 %"), worded by the model's status."""
+    locale = get_locale(lang)
+    status = frame["computed_status"] if "computed_status" in frame else frame["status"]
+    return np.array(
+        [locale.word("provisional_met" if s == "achieved" else "provisional_missed",
+                     p=percent(float(p), locale.code))
+         for s, p in zip(status, frame["probability"], strict=True)],
+        dtype=object,
+    )  # fmt: skip
+
+
+def status_labels(frame: pd.DataFrame, lang: str | Locale = "vi") -> np.ndarray:
+    """The status of each row in words; one an analyst set is marked so, with the model's
+    beside it: "Đã đạt (do cán bộ phân tích xác định; theo mô hình dự báo: Đúng tiến độ)"."""
+    locale = get_locale(lang)
+    labels = frame["status"].map(locale.statuses).to_numpy(dtype=object)
+    labels[provisional(frame)] += locale.word("provisional_mark")
+    notes = analyst_notes(frame, locale)
+    marked = notes != ""
+    labels[marked] = [
+        locale.word("analyst_status", status=label, note=note)
+        for label, note in zip(labels[marked], notes[marked], strict=True)
+    ]
+    return labels
+
+
+def override_reasons(frame: pd.DataFrame, lang: str | Locale = "vi") -> np.ndarray:
+    """The analyst's decision for each row of ``frame`` (rows whose status an analyst set):
+    which status, who, when and why."""
+    locale = get_locale(lang)
+    out = []
+    for r in frame[["status", "override_by", "override_date", "override_reason"]].itertuples(
+        index=False
+    ):
+        day = dt.date.fromisoformat(str(r.override_date))
+        date = locale.word("date", d=day.day, m=day.month, y=day.year)
+        out.append(locale.word("analyst_reason", status=locale.status(r.status), by=r.override_by,
+                               date=date, reason=str(r.override_reason).rstrip(" .")))  # fmt: skip
+    return np.array(out, dtype=object)
 
 
 def describe(assessment: pd.DataFrame, catalog: Catalog, *, lang: str = "vi") -> pd.DataFrame:
     """The assessment with three columns in words: ``status_label``, ``method_label`` and
-    ``explanation`` (one plain sentence), in language ``lang``.
+    ``explanation`` (one plain sentence), in language ``lang``. A status an analyst set is
+    labelled so, with the model's status; the explanation then ends with their reason.
 
     >>> wa.describe(wa.assess(catalog, obs, as_of=2023), catalog, lang="vi")
     """
     locale = get_locale(lang)
     return assessment.assign(
-        status_label=assessment["status"].map(locale.statuses),
+        status_label=status_labels(assessment, locale),
         method_label=assessment["method"].map(locale.methods),
         explanation=explanations(assessment, catalog, locale.code) if len(assessment) else [],
     )

@@ -13,9 +13,10 @@ import pandas as pd
 from ..model.catalog import Catalog
 from ..model.figures import comparable, year_figures
 from ..schema import LEVEL_MEASURES, RESULT_KINDS, STATUSES
-from .format import format_number, show
+from .bases import other_basis_texts
+from .format import format_number, show, show_projection
 from .locale import STATUS_COLOURS, get_locale
-from .sentences import explanations
+from .sentences import analyst_notes, explanations, provisional, status_labels
 
 CSS = """
 <style>
@@ -25,6 +26,7 @@ CSS = """
 .ward-badge { display: inline-block; padding: 1px 8px; border-radius: 10px; color: #fff; font-weight: 600; white-space: nowrap; }
 .ward-banner { background: #fff8c5; border: 1px solid #d4a72c; padding: 8px 12px; margin: 8px 0; font-weight: 600; }
 .ward-num { text-align: right; white-space: nowrap; }
+.ward-analyst { font-size: 12px; color: #57606a; margin-top: 2px; }
 </style>
 """
 
@@ -77,25 +79,32 @@ def status_changes(
     t = get_locale(lang).words
     if previous is None:
         return [t["first"]]
-    merged = current.merge(
-        previous[["unit", "target_id", "status"]],
+    merged = current.assign(label=status_labels(current, lang)).merge(
+        previous.assign(label=status_labels(previous, lang))[
+            ["unit", "target_id", "status", "label"]
+        ],
         on=["unit", "target_id"],
         suffixes=("", "_before"),
     )
     changed = merged[merged["status"] != merged["status_before"]]
     lines = [
-        t["changed"].format(
-            name=catalog[r.target_id].name(lang),
-            old=label(r.status_before, lang),
-            new=label(r.status, lang),
-        )
+        t["changed"].format(name=catalog[r.target_id].name(lang), old=r.label_before, new=r.label)
         for r in changed.itertuples()
     ]
     return lines or [t["no_change"]]
 
 
-def status_table_html(assessment: pd.DataFrame, catalog: Catalog, *, lang: str = "vi") -> str:
-    """The status of every sub-target as an HTML table with traffic-light badges (all text escaped)."""
+def status_table_html(
+    assessment: pd.DataFrame,
+    catalog: Catalog,
+    *,
+    lang: str = "vi",
+    observations: pd.DataFrame | None = None,
+) -> str:
+    """The status of every sub-target as an HTML table with traffic-light badges (all text escaped).
+
+    With ``observations``, a target whose latest figures are on another basis than the
+    target in force's (not comparable) shows them too, named by their basis."""
     locale = get_locale(lang)
     t = locale.words
     head = [
@@ -107,37 +116,65 @@ def status_table_html(assessment: pd.DataFrame, catalog: Catalog, *, lang: str =
         t["explanation"],
     ]
     sentences = explanations(assessment, catalog, lang) if len(assessment) else []
+    notes = analyst_notes(assessment, lang)
+    marks, provisional_mark = provisional(assessment), locale.word("provisional_mark").strip()
+    others = (
+        other_basis_texts(assessment, catalog, observations, locale)
+        if observations is not None
+        else [""] * len(assessment)
+    )
     rows = []
-    for r, explanation in zip(assessment.itertuples(index=False), sentences, strict=True):
+    for r, explanation, note, mark, other in zip(
+        assessment.itertuples(index=False), sentences, notes, marks, others, strict=True
+    ):
         tg = catalog[r.target_id]
         name = tg.name(lang)
         figure = (
             "–" if pd.isna(r.latest_year) else f"{show(r.latest_value, tg, lang)} ({r.latest_year})"
         )
-        projection = "–"
-        if pd.notna(r.projected_value):
-            projection = f"{show(r.projected_value, tg, lang)} ({show(r.projected_low, tg, lang)} – {show(r.projected_high, tg, lang)})"
+        if other:  # the latest figures are on another basis: shown, named by it
+            figure = other if figure == "–" else f"{figure}; {other}"
+        projection = _projection(r, tg, lang)
         p = (
             "–"
             if pd.isna(r.probability)
             else locale.with_unit(format_number(100 * r.probability, 0, lang=lang), "%")
         )
-        cells = [f"<b>{escape(r.target_id)}</b>. {escape(name)}", badge(r.status, lang), escape(figure),
+        status = badge(r.status, lang)
+        if note:  # set by the analyst: say so, with the model's status
+            status += f'<div class="ward-analyst">({escape(note)})</div>'
+        if mark:  # a final status resting on an estimate
+            status += f'<div class="ward-analyst">{escape(provisional_mark)}</div>'
+        cells = [f"<b>{escape(r.target_id)}</b>. {escape(name)}", status, escape(figure),
                  escape(projection), escape(p), escape(explanation)]  # fmt: skip
         rows.append("<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
     header = "<tr>" + "".join(f"<th>{escape(h)}</th>" for h in head) + "</tr>"
     return f'{CSS}<table class="ward-table"><thead>{header}</thead><tbody>{"".join(rows)}</tbody></table>'
 
 
+def _projection(r, target, lang: str) -> str:
+    """The end-of-term cell: the target year's own figure once it is in (no fitted value or
+    interval beside it; marked where it is an estimate), else the projection and its
+    interval (the value alone where both ends of the interval show alike)."""
+    computed = getattr(r, "computed_status", r.status)
+    has_final_year = pd.notna(r.latest_year) and int(r.latest_year) >= target.target_year
+    if computed != "not_comparable" and has_final_year and pd.notna(r.latest_value):
+        mark = f" ({get_locale(lang).word('estimate')})" if r.uses_estimate else ""
+        return show(r.latest_value, target, lang) + mark
+    if pd.isna(r.projected_value):
+        return "–"
+    return show_projection(r.projected_value, r.projected_low, r.projected_high, target, lang)
+
+
 def status_matrix(assessments: pd.DataFrame, *, lang: str = "vi") -> pd.DataFrame:
-    """Wide table for display: a row per (unit, target), a column per as-of year, status labels.
+    """Wide table for display: a row per (unit, target), a column per as-of year, status labels
+    (a status an analyst set marked so, with the model's beside it).
 
     ``assessments`` stacks the output of ``assess`` for several years.
     """
-    labels = get_locale(lang).statuses
     order = list(dict.fromkeys(assessments["target_id"]))
     return (
-        assessments.assign(label=assessments["status"].map(labels))
+        assessments.assign(label=status_labels(assessments, lang))
         .pivot(index=["unit", "target_id"], columns="as_of", values="label")
         .reindex(order, level="target_id")
         .rename_axis(columns=None)
@@ -147,29 +184,62 @@ def status_matrix(assessments: pd.DataFrame, *, lang: str = "vi") -> pd.DataFram
 def year_table(
     observations: pd.DataFrame, catalog: Catalog, unit: str, year: int, *, lang: str = "vi"
 ) -> pd.DataFrame:
-    """The year itself: plan, result (actual or estimate) and the change on the previous year."""
-    t = get_locale(lang).words
-    figures = year_figures(observations, catalog, unit=unit, first=year - 1, last=year, plans=True)
-    picked = {
-        (r.target_id, r.year, "plan" if r.value_kind == "plan" else "result"): (float(r.value), r.value_kind)
-        for r in figures.itertuples(index=False)
-    }  # fmt: skip
+    """The year itself: plan, result (actual or estimate) and the change on the previous year,
+    on the basis of the target in force; where the year has no result on it but one on
+    another basis, on that basis (named beside the result)."""
+    locale = get_locale(lang)
+    t = locale.words
+    targets = [tg.in_force(year) for tg in catalog]
+    figures = year_figures(observations, targets, unit=unit, first=year - 1, last=year, plans=True)
+    picked = _picked(figures)
+    others = _other_basis_figures(observations, targets, unit, year)
     nan = (float("nan"), None)
     out = []
-    for tg in catalog:
-        plan, _ = picked.get((tg.id, year, "plan"), nan)
-        result, kind = picked.get((tg.id, year, "result"), nan)
-        before, _ = picked.get((tg.id, year - 1, "result"), nan)
+    for tg in targets:
+        got, on_basis = picked, ""
+        if (tg.id, year, "result") not in picked and tg.id in others:
+            basis, got = others[tg.id]
+            on_basis = f" ({locale.basis(basis)})"
+        plan, _ = got.get((tg.id, year, "plan"), nan)
+        result, kind = got.get((tg.id, year, "result"), nan)
+        before, _ = got.get((tg.id, year - 1, "result"), nan)
         numeric = tg.measure not in LEVEL_MEASURES
         out.append({
             t["target"]: f"{tg.id}. {tg.name(lang)}",
             t["plan"]: show(plan, tg, lang, raw=True) if plan == plan else "–",
-            t["result"]: (show(result, tg, lang, raw=True) + (f" ({t['estimate']})" if kind == "estimate" else "")) if result == result else "–",
+            t["result"]: (show(result, tg, lang, raw=True) + (f" ({t['estimate']})" if kind == "estimate" else "") + on_basis) if result == result else "–",
             t["vs_plan"]: _signed(result - plan, tg, lang) if numeric else "–",
             t["previous"]: show(before, tg, lang, raw=True) if before == before else "–",
             t["delta"]: _signed(result - before, tg, lang) if numeric else "–",
         })  # fmt: skip
     return pd.DataFrame(out)
+
+
+def _picked(figures: pd.DataFrame) -> dict:
+    """(target, year, "plan" or "result") → (value, value kind) of year figures."""
+    return {
+        (r.target_id, r.year, "plan" if r.value_kind == "plan" else "result"): (float(r.value), r.value_kind)
+        for r in figures.itertuples(index=False)
+    }  # fmt: skip
+
+
+def _other_basis_figures(observations: pd.DataFrame, targets, unit: str, year: int) -> dict:
+    """target id → (basis, its figures as :func:`_picked` gives them) for each target with a
+    result in ``year`` on another basis than the target's."""
+    with_basis = {tg.id: tg.basis for tg in targets if tg.basis is not None}
+    if not with_basis:
+        return {}
+    figures = year_figures(observations, [tg for tg in targets if tg.id in with_basis], unit=unit,
+                           first=year - 1, last=year, plans=True, all_bases=True)  # fmt: skip
+    figures = figures[
+        figures["basis"].notna() & (figures["basis"] != figures["target_id"].map(with_basis))
+    ]
+    results = figures[(figures["year"] == year) & (figures["value_kind"] != "plan")]
+    out = {}
+    for tid, basis in results.drop_duplicates("target_id", keep="last")[["target_id", "basis"]].itertuples(index=False):  # fmt: skip
+        mine = figures[(figures["target_id"] == tid) & (figures["basis"] == basis)]
+        out[tid] = (basis, _picked(mine))
+    return out
 
 
 def _signed(value: float, target, lang: str) -> str:
@@ -189,25 +259,37 @@ def data_notes(
     lang: str = "vi",
 ) -> list[str]:
     """Plain-text notes on the data behind a year's report (rejects, estimates, basis breaks, readings)."""
-    word = get_locale(lang).word
+    locale = get_locale(lang)
+    word = locale.word
     notes = []
     notice = catalog.header.data_notice
     if notice:
         notes.append(notice)
     obs = observations[(observations["unit"] == unit) & (observations["year"] <= year)]
-    used = year_figures(obs, catalog)
+    used = year_figures(obs, [tg.in_force(year) for tg in catalog])
     estimates = used[used["value_kind"] == "estimate"]
     if len(estimates):
         years = ", ".join(map(str, sorted(estimates["year"].unique())))
         notes.append(word("note_estimates", years=years))
-    for tg in catalog:
-        if tg.basis is None:
+    for original in catalog:
+        if original.basis is None:
             continue
+        tg, r = original.in_force(year), original.restatement(year)
+        if r is not None:
+            notes.append(word("note_restated", id=tg.id, year=r.from_year, source=r.source,
+                              reason=r.reason.rstrip(" .")))  # fmt: skip
         mine = obs[obs["target_id"] == tg.id]
         other = mine[~comparable(mine["basis"], tg.basis)]
-        if len(other):
+        if not len(other):
+            continue
+        own_years = mine.loc[comparable(mine["basis"], tg.basis) & mine["value"].notna(), "year"]
+        if len(own_years) and other["year"].max() < own_years.min():  # before a restatement
+            years = ", ".join(map(str, sorted(other["year"].unique())))
+            notes.append(word("note_basis_before", id=tg.id, years=years,
+                              other=locale.basis(other["basis"].iloc[0]), basis=locale.basis(tg.basis)))  # fmt: skip
+        else:
             notes.append(word("note_basis", id=tg.id, first=int(other["year"].min()),
-                              other=other["basis"].iloc[0], basis=tg.basis))  # fmt: skip
+                              other=locale.basis(other["basis"].iloc[0]), basis=locale.basis(tg.basis)))  # fmt: skip
     if "flag" in obs:  # what reading assumed about this year's figures
         flagged = obs[obs["flag"].notna() & (obs["year"] == year) & obs["value"].notna()]
         for r in flagged.drop_duplicates(["target_id", "flag"]).itertuples():

@@ -13,14 +13,16 @@ import numpy as np
 from ..distributions import p_all_pass
 from ..panel import (
     empty_result,
+    forecast_threshold,
     level_pace,
     meets,
     open_status,
     pass_history_model,
+    provisional_p,
     trend_projection,
     upward,
 )
-from ..trends import prob_all_years, to_scale
+from ..progress import mix, progress_probability
 from . import Kind, register
 
 
@@ -56,8 +58,7 @@ class Annual(Kind):
             p = p_all_pass(passes, pre_fails, remaining, ctx.pass_prior)
             result["method"] = np.full(n_units, "pass_history", dtype=object)
         else:
-            fit, scale, _, _ = trend_projection(panel, target, result, target.target_year, ctx)
-            thr_z = to_scale(np.array([target.threshold_value]), scale)[0]
+            ens = trend_projection(panel, target, result, target.target_year, ctx)
             # years after the latest figure follow the trend; unreported years before it (gaps)
             # are judged by the pass history, not by a backcast of the trend (which a better
             # latest figure would tilt against them)
@@ -65,22 +66,54 @@ class Annual(Kind):
             later = ~seen_term & (all_term_years[None, :] > last_year[:, None])
             gaps = (~seen_term & ~later).sum(axis=1)
             p_gaps = p_all_pass(ok.sum(1), fail.sum(1), gaps, ctx.pass_prior)
-            p = prob_all_years(fit, all_term_years, thr_z, upward(target), which=later) * p_gaps
+            p_later = ens.p_all_years(
+                all_term_years, forecast_threshold(target), upward(target), which=later
+            )
+            p_progress = progress_probability(panel, target, forecast_threshold(target))
+            # years still to come: the trend views and the progress view; years gone by with
+            # no figure: the pass history alone
+            p = np.where(later.any(axis=1), mix(p_later, p_progress, panel.n_points), 1.0) * p_gaps
             level_pace(panel, target, result)
         p = np.where(panel.n_points == 0, np.nan, p)
         status = open_status(p, panel.n_points)
         done = (remaining == 0) & ~failed_in_term
         status[done] = "achieved"
         status[failed_in_term] = "missed"
-        p = np.where(done, 1.0, np.where(failed_in_term, 0.0, p))
+        # every term year is past but some have no figure: not "on track" — the verdict
+        # waits for those years' results; the probability is that they passed
+        unreported = (remaining > 0) & ~failed_in_term & (panel.as_of >= target.target_year)
+        status[unreported & (panel.n_points > 0)] = "insufficient_data"
+        first_gap = np.where(~seen_term, all_term_years[None, :], 10_000).min(axis=1)
+        result["detail_year"] = np.where(
+            unreported & (panel.n_points > 0), first_gap, result["detail_year"]
+        )
+        # a verdict resting on estimates is provisional
+        est_term = panel.estimate & panel.observed & term[None, :]
+        failed_on_estimate = (
+            failed_in_term & (est_term[np.arange(n_units), np.clip(first_fail, 0, None)])
+        )
+        result["provisional"] = (done & est_term.any(axis=1)) | failed_on_estimate
+        p_done, p_failed = np.ones(n_units), np.zeros(n_units)
+        if not pass_history_model(target):
+            # the chance that the final figures of the estimated years still pass (all of them)
+            # or that the estimated failing year passes after all
+            p_year = provisional_p(
+                panel.values, ens.noise_plain[:, None], forecast_threshold(target), upward(target)
+            )
+            p_done = np.where(est_term, p_year, 1.0).prod(axis=1)
+            p_failed = np.where(failed_on_estimate, p_year[np.arange(n_units), first_fail], 0.0)
+        p = np.where(done, p_done, np.where(failed_in_term, p_failed, p))
         result["status"], result["probability"] = status, p
         return result
 
     def sentence_cases(self, c, target):
         status = c["status"]
+        detail = np.asarray(c.get("detail_year", np.full(len(status), np.nan)), dtype=float)
+        gap = (status == "insufficient_data") & (detail > 0)
         return [
             (status == "missed", "missed"),
             (status == "achieved", "achieved"),
+            (gap, "unreported"),
             (np.ones(len(status), dtype=bool), "open"),
         ]
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 import numpy as np
 
 from ...schema import GROWTH_UNIT
-from ..panel import TOL, empty_result, pace, status_from_p, trend_projection
-from ..trends import prob_beyond, to_scale
+from ..panel import TOL, empty_result, pace, provisional_p, status_from_p, trend_projection
+from ..progress import mix, progress_probability
 from . import Kind, Overlay, register
 
 
@@ -49,7 +49,8 @@ class AverageGrowth(Kind):
         latest = panel.at(panel.last_idx)
         t_last = panel.year_at(panel.last_idx)
         g = target.threshold_value / 100
-        _, scale, mean, sd = trend_projection(panel, target, result, T, ctx)
+        needed_level = v0 * (1 + g) ** (T - base)
+        ens = trend_projection(panel, target, result, T, ctx, toward=needed_level)
 
         def cagr(value, years):
             with np.errstate(divide="ignore", invalid="ignore"):
@@ -57,8 +58,8 @@ class AverageGrowth(Kind):
 
         for k in ("projected_value", "projected_low", "projected_high"):
             result[k] = cagr(result[k], T - base)
-        needed_level = v0 * (1 + g) ** (T - base)
-        p = prob_beyond(mean, sd, to_scale(needed_level, scale), True)
+        p_trend = ens.p_beyond(T, needed_level, True)
+        p = mix(p_trend, progress_probability(panel, target, needed_level), panel.n_points)
         so_far = cagr(latest, t_last - base)
         with np.errstate(divide="ignore", invalid="ignore"):
             required = np.where(
@@ -75,7 +76,13 @@ class AverageGrowth(Kind):
         final_cagr = cagr(final, np.full(n_units, T - base))
         ok = final_cagr >= target.threshold_value - TOL
         status[known] = np.where(ok[known], "achieved", "missed")
-        p = np.where(known, ok.astype(float), p)
+        p_final = ok.astype(float)
+        if T in panel.years:
+            on_estimate = known & panel.estimate[:, T - panel.years[0]]
+            result["provisional"] = on_estimate
+            p_est = provisional_p(final, ens.noise_plain, needed_level, True)
+            p_final = np.where(on_estimate, p_est, p_final)
+        p = np.where(known, p_final, p)
         for k in ("projected_value", "projected_low", "projected_high"):
             result[k] = np.where(known, final_cagr, np.where(usable, result[k], np.nan))
         result["status"], result["probability"] = status, p

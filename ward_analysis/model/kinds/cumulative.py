@@ -71,9 +71,11 @@ class Cumulative(Kind):
                 )
                 low, high = np.maximum(expected - Z80 * sd, 0), expected + Z80 * sd
             result["method"] = np.full(n_units, "normal_flows", dtype=object)
-        result["projected_value"] = total + expected
-        result["projected_low"] = total + low
-        result["projected_high"] = total + high
+        # a share of a whole cannot pass its top (100 %): what is left to cover shrinks
+        top = target.plausible_range[1] if target.measure == "share" else np.inf
+        result["projected_value"] = np.minimum(total + expected, top)
+        result["projected_low"] = np.minimum(total + low, top)
+        result["projected_high"] = np.minimum(total + high, top)
         result["latest_value"] = total
         with np.errstate(divide="ignore", invalid="ignore"):
             actual = np.where(n_term_seen > 0, total / np.maximum(n_term_seen, 1), np.nan)
@@ -87,6 +89,10 @@ class Cumulative(Kind):
         status[reached] = "achieved"
         p = np.where(reached, 1.0, np.where((remaining == 0) & ~reached, 0.0, p))
         final = (remaining == 0) | reached
+        on_estimate = (panel.estimate & panel.observed & term[None, :]).any(axis=1)
+        result["provisional"] = final & on_estimate
+        # no model of how estimates are revised for a total: no probability for those
+        p = np.where(result["provisional"], np.nan, p)
         for k in ("projected_value", "projected_low", "projected_high"):
             result[k] = np.where(remaining == 0, total, result[k])
         result["status"], result["probability"] = status, p

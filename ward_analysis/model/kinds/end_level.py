@@ -9,19 +9,20 @@ from __future__ import annotations
 
 import numpy as np
 
-from ...schema import LEVEL_MEASURES
 from ..distributions import p_all_pass
 from ..panel import (
     TOL,
     empty_result,
+    forecast_threshold,
     level_pace,
     meets,
     open_status,
     pass_history_model,
+    provisional_p,
     trend_projection,
     upward,
 )
-from ..trends import prob_beyond, to_scale
+from ..progress import mix, progress_probability
 from . import Kind, register
 
 
@@ -47,9 +48,11 @@ class EndLevel(Kind):
             result["probability"] = p
             result["method"] = np.full(n_units, "pass_history", dtype=object)
         else:
-            _, scale, mean, sd = trend_projection(panel, target, result, T, ctx)
-            thr_z = to_scale(np.array([target.threshold_value]), scale)[0]
-            result["probability"] = prob_beyond(mean, sd, thr_z, upward(target))
+            ens = trend_projection(panel, target, result, T, ctx)
+            goal = forecast_threshold(target)
+            p_trend = ens.p_beyond(T, goal, upward(target))
+            p_progress = progress_probability(panel, target, goal)
+            result["probability"] = mix(p_trend, p_progress, panel.n_points)
             level_pace(panel, target, result)
         p = result["probability"]
         status = open_status(p, panel.n_points)
@@ -57,7 +60,18 @@ class EndLevel(Kind):
         known = ~np.isnan(final)
         ok = meets(final, target)
         status[known] = np.where(ok[known], "achieved", "missed")
-        result["probability"] = np.where(known, ok.astype(float), p)
+        p_final = ok.astype(float)
+        if T in panel.years:
+            # a final status on an estimate is provisional: the chance that the final figure
+            # meets the target, the estimate plus a year's noise (trend targets only)
+            on_estimate = known & panel.estimate[:, T - panel.years[0]]
+            result["provisional"] = on_estimate
+            if not pass_history_model(target):
+                p_est = provisional_p(
+                    final, ens.noise_plain, target.threshold_value, upward(target)
+                )
+                p_final = np.where(on_estimate, p_est, p_final)
+        result["probability"] = np.where(known, p_final, p)
         result["projected_value"] = np.where(known, final, result["projected_value"])
         for k in ("projected_low", "projected_high"):
             result[k] = np.where(known, final, result[k])
@@ -72,6 +86,6 @@ class EndLevel(Kind):
             ((status == "achieved") | (status == "missed"), "final"),
             (c["n_points"] == 1, "one_point"),
         ]
-        if target.measure in LEVEL_MEASURES:
+        if pass_history_model(target):
             cases.append((np.ones(len(status), dtype=bool), "pass_fail"))
         return [*cases, (np.ones(len(status), dtype=bool), "open")]
