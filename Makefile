@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
 .DEFAULT_GOAL := help
-.PHONY: help install reports lab test test-fast browser lint format bench clean distclean
+.PHONY: help install reports lab test test-fast browser lint format backtest bench clean distclean
 
 help: ## list the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  make %-12s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -52,6 +52,9 @@ lint: $(STAMP) ## ruff check and ruff format --check
 format: $(STAMP) ## ruff format and fix imports
 	$(BIN)/ruff check --fix ward_analysis tests benchmarks notebooks
 	$(BIN)/ruff format ward_analysis tests benchmarks notebooks
+
+backtest: $(STAMP) ## score ours and the three baselines on the real series (tuning part), shipped and synthetic data
+	$(BIN)/python benchmarks/backtest_real.py
 
 bench: $(STAMP) ## benchmarks: assess 100 … 3,321 synthetic wards; clean 100,000 rows; build the reports (ours vs naive)
 	$(BIN)/python benchmarks/bench_assess.py

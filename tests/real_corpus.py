@@ -8,6 +8,7 @@ figure and target carries its public source. :func:`load_cases` reads and checks
 from __future__ import annotations
 
 import hashlib
+import itertools
 import math
 import sys
 from dataclasses import dataclass, field
@@ -129,7 +130,11 @@ def _case(raw: dict, file: str, index: int) -> Case:
         status = fig.get("status", "final")
         if status not in STATUSES:
             raise CorpusError(f"{fw}: status {status!r} is not one of {STATUSES}")
-        series.append(Figure(int(year), value, status, _url(fig.get("source"), fw), str(fig.get("note") or "")))
+        series.append(
+            Figure(
+                int(year), value, status, _url(fig.get("source"), fw), str(fig.get("note") or "")
+            )
+        )
     target_year, base_year = int(raw["target_year"]), int(raw["base_year"])
     if not any(f.year == target_year for f in series):
         raise CorpusError(f"{where}: no figure for the target year {target_year}")
@@ -323,7 +328,7 @@ def dynamics(cases: list[Case]) -> dict[str, tuple[float, ...]]:
         realised.append((value[last] - value[first]) / need)
         gap.append(abs(need) / max(abs(entry["threshold"]), 1.0))
         need_step = abs(need) / (last - first)
-        steps = [(value[b] - value[a]) / (b - a) / need_step for a, b in zip(years, years[1:])]
+        steps = [(value[b] - value[a]) / (b - a) / need_step for a, b in itertools.pairwise(years)]
         if len(steps) >= 2:
             noise.append(float(np.std(steps, ddof=1)))
 

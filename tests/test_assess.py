@@ -3,8 +3,6 @@ import math
 import numpy as np
 import pandas as pd
 import pytest
-
-from ward_analysis.model.progress import curve
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from scipy.stats import nbinom
@@ -13,6 +11,7 @@ from ward_analysis import WardAnalysisError, describe, load_catalog, read_report
 from ward_analysis import assess as wa_assess
 from ward_analysis import status_matrix as wa_status_matrix
 from ward_analysis.model.panel import OFF_TRACK, ON_TRACK
+from ward_analysis.model.progress import curve
 from ward_analysis.present.locale import LOCALES
 from ward_analysis.schema import ASSESS_COLUMNS, STATUSES
 

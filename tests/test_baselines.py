@@ -48,7 +48,7 @@ def test_the_target_achieved_comes_first():
 
 def test_edge_values_as_open_sdg_treats_them():
     # a zero target or base counts as 0.001; one figure (base = current year) gives no value
-    value, band = one(0, 2015, 2, 2017, 5, 2025, True)
+    value, _ = one(0, 2015, 2, 2017, 5, 2025, True)
     assert value == pytest.approx(((2 / 0.001) ** 0.5 - 1) / ((5 / 0.001) ** 0.1 - 1))
     assert one(50, 2018, 50, 2018, 70, 2030, True)[1] == "not_available"
     assert one(np.nan, np.nan, 50, 2018, 70, 2030, True)[1] == "not_available"

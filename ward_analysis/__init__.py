@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 from .errors import (
     CatalogError,
     ObservationsError,
+    OverridesError,
     ParseError,
     ReportError,
     ReportFormatError,
@@ -38,8 +39,9 @@ _LAZY = {
     "read.cleaning": ["CleanResult", "clean", "read_reports"],
     "read.numbers": ["parse_number", "parse_range"],
     "read.observations": ["load_observations"],
+    "read.overrides": ["load_overrides"],
     "model.assess": ["assess"],
-    "model.backtest": ["backtest", "backtest_summary"],
+    "model.backtest": ["backtest", "backtest_summary", "reliability"],
     "model.catalog": ["Catalog", "Target"],
     "model.synthetic": ["synthetic_observations"],
     "model.trends": ["project"],
@@ -69,7 +71,7 @@ def __dir__() -> list[str]:
 
 if TYPE_CHECKING:  # for type checkers and editors: the same names, imported eagerly
     from .model.assess import assess
-    from .model.backtest import backtest, backtest_summary
+    from .model.backtest import backtest, backtest_summary, reliability
     from .model.catalog import Catalog, Target
     from .model.synthetic import synthetic_observations
     from .model.trends import project
@@ -96,6 +98,7 @@ __all__ = [
     "CatalogError",
     "CleanResult",
     "ObservationsError",
+    "OverridesError",
     "ParseError",
     "ReportError",
     "ReportFormatError",
@@ -114,12 +117,14 @@ __all__ = [
     "format_value",
     "load_catalog",
     "load_observations",
+    "load_overrides",
     "parse_number",
     "parse_range",
     "parse_targets",
     "project",
     "read_reports",
     "register_theme",
+    "reliability",
     "status_matrix",
     "synthetic_observations",
     "target_chart",
