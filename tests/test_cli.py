@@ -75,4 +75,4 @@ def test_backtest_command_prints_the_scores(tmp_path, capsys):
         == 0
     )
     printed = capsys.readouterr().out
-    assert "pace ratio (Eurostat)" in printed and "average_growth" in printed
+    assert "linear pace ratio, 0/1" in printed and "average_growth" in printed

@@ -5,7 +5,7 @@
 - ``ward-analysis assess [--years 2020-2025] [--observations FILE] [--out FILE]
   [--overrides FILE]`` assesses every target as of each year and writes one tidy CSV;
 - ``ward-analysis backtest [--observations FILE] [--by kind]`` scores the
-  forecasts against the final outcomes, with the two baselines;
+  forecasts against the final outcomes, with the three baselines;
 - ``ward-analysis reports [--years 2020-2025] [--lang vi|en] [--jobs N] [--out DIR]
   [--raw DIR] [--catalog FILE] [--processed DIR] [--unit NAME] [--overrides FILE]
   [--continue-on-error]`` cleans the data and builds every HTML report and the index;

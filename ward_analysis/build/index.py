@@ -10,6 +10,7 @@ import pandas as pd
 
 from ..model.catalog import Catalog
 from ..present.locale import COLOURS, get_locale
+from ..present.sentences import by_analyst, provisional, status_labels
 from ..present.tables import CSS, badge, banner_html, status_matrix
 
 
@@ -31,9 +32,22 @@ def index_html(assessments: pd.DataFrame, links: dict[int, str], term_link: str 
         f'<th><a href="{escape(links[y])}">{y}</a></th>' if y in links else f"<th>{y}</th>"
         for y in years
     )
+    # a status resting on an estimate, or set by the analyst, is marked (legend below the table)
+    labels = pd.Series(status_labels(assessments, lang), index=assessments.index)
+    marks = pd.Series("", index=assessments.index, dtype=object)
+    marks[provisional(assessments)] += "†"
+    marks[by_analyst(assessments)] += "‡"
+    keyed = assessments.assign(label=labels, mark=marks).set_index(["target_id", "as_of"])
+    shown = set(marks[marks != ""])
+
+    def cell(tid: str, year: int) -> str:
+        mark, full = keyed.loc[(tid, year), "mark"], keyed.loc[(tid, year), "label"]
+        sup = f'<sup title="{escape(full)}">{mark}</sup>' if mark else ""
+        return f"<td>{badge(status.loc[tid, year], lang)}{sup}</td>"
+
     rows = []
     for tid in matrix.index:
-        cells = "".join(f"<td>{badge(status.loc[tid, y], lang)}</td>" for y in years)
+        cells = "".join(cell(tid, y) for y in years)
         rows.append(
             f"<tr><td><b>{escape(tid)}</b>. {escape(catalog[tid].name(lang))}</td>{cells}</tr>"
         )
@@ -49,6 +63,11 @@ def index_html(assessments: pd.DataFrame, links: dict[int, str], term_link: str 
         failures = (
             "<p>" + escape(word("failed_years") + ", ".join(map(str, sorted(failed)))) + "</p>"
         )
+    legend = "".join(
+        f"<p>{escape(word(key))}</p>"
+        for key, sign in (("index_provisional", "†"), ("index_analyst", "‡"))
+        if any(sign in m for m in shown)
+    )
     source_list = "".join(f"<li>{escape(n)} <code>{escape(h)}</code></li>" for n, h in sources)
     built = escape(word("built", at=built_at))
     return f"""<!DOCTYPE html>
@@ -58,5 +77,5 @@ def index_html(assessments: pd.DataFrame, links: dict[int, str], term_link: str 
 th a {{ color: {COLOURS["figure"]}; }}</style></head>
 <body><h1>{escape(title)}</h1><h3>{escape(unit or catalog.unit)}</h3>{banner}{term}{failures}
 <table class="ward-table"><thead><tr><th>{escape(word("target"))}</th>{head}</tr></thead>
-<tbody>{"".join(rows)}</tbody></table>
+<tbody>{"".join(rows)}</tbody></table>{legend}
 <p>{built}</p><ul>{source_list}</ul></body></html>"""

@@ -228,6 +228,10 @@ def trend_projection(
         up=upward(target),
     )
     low, mid, high = ens.quantiles(year, (0.1, 0.5, 0.9), bounds=target.plausible_range)
+    if target.denominator is not None and target.measure == "share":
+        # a share of a small whole takes only the values k/n: show the projection on them
+        step = 100 / target.denominator
+        low, mid, high = (np.round(q / step) * step for q in (low, mid, high))
     result["projected_value"], result["projected_low"], result["projected_high"] = mid, low, high
     result["method"] = np.where(ens.n <= 1, method_name(scale, 1), method_name(scale, 2)).astype(
         object

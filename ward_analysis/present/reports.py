@@ -250,7 +250,7 @@ class TermReview:
         }  # fmt: skip
 
     def backtest_summary(self, by: str | None = None) -> pd.DataFrame:
-        """Brier score and accuracy of our forecasts and the two baselines."""
+        """Brier score and accuracy of our forecasts and the three baselines."""
         names = get_locale(self.lang).backtest_methods
         summary = backtest_summary(self.backtest, by=by)
         return summary.assign(method=summary["method"].map(names))

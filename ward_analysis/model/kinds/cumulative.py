@@ -89,10 +89,30 @@ class Cumulative(Kind):
         status[reached] = "achieved"
         p = np.where(reached, 1.0, np.where((remaining == 0) & ~reached, 0.0, p))
         final = (remaining == 0) | reached
-        on_estimate = (panel.estimate & panel.observed & term[None, :]).any(axis=1)
-        result["provisional"] = final & on_estimate
-        # no model of how estimates are revised for a total: no probability for those
-        p = np.where(result["provisional"], np.nan, p)
+        estimated = panel.estimate & panel.observed & term[None, :]
+        # provisional: missed with an estimate in the total, or reached only thanks to one
+        without = total - np.where(estimated, flows, 0.0).sum(axis=1)
+        result["provisional"] = estimated.any(axis=1) & (
+            ((remaining == 0) & ~reached) | (reached & ~meets(without, target))
+        )
+        # a total resting on estimates: the chance that the final total meets the target, each
+        # estimated year's final flow taken as the estimate give or take its spread (Poisson
+        # for counts, the spread of the yearly flows otherwise)
+        if target.measure == "count":
+            var = np.where(estimated, np.maximum(flows, 1.0), 0.0).sum(axis=1)
+            gap = total - (thr - 0.5)  # a whole count: continuity correction
+        else:
+            with np.errstate(invalid="ignore", divide="ignore"):
+                m = np.where(n_all > 0, sum_all / np.maximum(n_all, 1), np.nan)
+                dev = np.where(panel.observed, panel.values - m[:, None], 0.0)
+                spread = np.where(
+                    n_all >= 2, (dev**2).sum(1) / np.maximum(n_all - 1, 1), (0.5 * m) ** 2
+                )
+            var = estimated.sum(axis=1) * spread
+            gap = total - thr
+        with np.errstate(invalid="ignore", divide="ignore"):
+            p_est = np.where(var > 0, ndtr(gap / np.sqrt(var)), (gap >= 0).astype(float))
+        p = np.where(result["provisional"], p_est, p)
         for k in ("projected_value", "projected_low", "projected_high"):
             result[k] = np.where(remaining == 0, total, result[k])
         result["status"], result["probability"] = status, p
@@ -105,7 +125,7 @@ class Cumulative(Kind):
     def sentence_cases(self, c, target):
         status = c["status"]
         every = np.ones(len(status), dtype=bool)
-        settled = (status == "missed") | ((status == "achieved") & (c["probability"] == 1.0))
+        settled = (status == "missed") | (status == "achieved")
         not_started = np.asarray(c["latest_year"], dtype=float) < target.first_year
         return [(settled, "settled"), (not_started, "not_started"), (every, "open")]
 
