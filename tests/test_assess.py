@@ -150,8 +150,8 @@ def test_annual_missing_past_year_waits_for_its_result(tmp_path):
     r = one(a, "11")
     assert r["status"] == "insufficient_data" and 0 < r["probability"] < 1  # 2023 unknown
     assert r["detail_year"] == 2023
-    assert "năm 2023 chưa có kết quả" in r["explanation_vi"]
-    assert "no result for 2023" in r["explanation_en"]
+    assert "năm 2023 chưa có số liệu dùng được" in r["explanation_vi"]
+    assert "no usable figure for 2023" in r["explanation_en"]
     # a year earlier, 2025 is still to come: open
     r = one(assess(cat, obs_frame({"11": {2021: 1, 2022: 1, 2024: 1}}), 2024), "11")
     assert r["status"] in ("on_track", "at_risk")

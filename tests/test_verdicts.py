@@ -108,3 +108,12 @@ def test_shipped_2025_verdicts():
     assert a.loc["4", "provisional"] and 0 < a.loc["4", "probability"] < 1
     assert a.loc["16b", "projected_high"] <= 100
     assert np.isfinite(a.loc[a["provisional"], "probability"]).all()
+
+
+def test_a_probability_short_of_certain_is_never_shown_as_100_or_0():
+    from ward_analysis.present.locale import LOCALES
+
+    vi, en = LOCALES["vi"], LOCALES["en"]
+    assert vi.percent(0.996) == "trên 99 %" and en.percent(0.996) == "over 99%"
+    assert vi.percent(0.004) == "dưới 1 %" and en.percent(0.004) == "under 1%"
+    assert vi.percent(1.0) == "100 %" and vi.percent(0.0) == "0 %" and vi.percent(0.4) == "40 %"

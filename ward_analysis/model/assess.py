@@ -9,9 +9,11 @@ and estimates) with ``year <= as_of`` are used; plans never count.
 How each kind of target is assessed lives in its module in :mod:`.kinds`. Status cut-offs
 on the probability: ``on_track`` ≥ 0.7 > ``at_risk`` ≥ 0.3 > ``off_track``. ``achieved`` /
 ``missed`` are final (``missed`` for an every-year target that failed in a term year, or a
-target year past without meeting it). ``insufficient_data``: no usable figure (or a single
-point whose probability is between 0.1 and 0.9). ``not_comparable``: the latest figures are
-on another basis than the target's (item 5's poverty standard).
+target year past without meeting it). ``insufficient_data``: no usable figure, or every
+term year past and some without a figure. ``not_comparable``: the latest figures are on
+another basis than the target in force (item 5's poverty standard, were it not restated).
+A final status resting on an estimate is ``provisional``; its probability is then the chance
+that the final figure meets the target.
 """
 
 from __future__ import annotations

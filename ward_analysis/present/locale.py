@@ -100,7 +100,12 @@ class Locale:
         return f"{number} {unit}".rstrip()
 
     def percent(self, p: float) -> str:
-        """A probability as a whole percentage: ``40 %`` / ``40%``."""
+        """A probability as a whole percentage: ``40 %`` / ``40%``; one not certain is never
+        shown as 100 % or 0 % (``trên 99 %``, ``dưới 1 %``)."""
+        if 0.99 < p < 1:
+            return self.word("p_over", p=self.with_unit("99", "%"))
+        if 0 < p < 0.01:
+            return self.word("p_under", p=self.with_unit("1", "%"))
         return self.with_unit(str(round(p * 100)), "%")
 
 
@@ -180,6 +185,8 @@ VI = Locale(
         "estimate_mark": " (ước thực hiện)",
         "provisional_mark": " (tạm tính, theo số ước)",
         "provisional_met": "Kết quả tạm tính theo số ước thực hiện; khả năng số chính thức vẫn đạt: {p}.",
+        "p_over": "trên {p}",
+        "p_under": "dưới {p}",
         "provisional_missed": "Kết quả tạm tính theo số ước thực hiện; khả năng số chính thức đạt chỉ tiêu: {p}.",
         "projection_range": " (khoảng dự báo từ {low} đến {high})",
         "span": "{first}–{last}",
@@ -231,7 +238,7 @@ VI = Locale(
         (
             "annual",
             "unreported",
-        ): "{name}: năm {dy} chưa có kết quả, các năm đã có kết quả đều đạt yêu cầu ({goal}); chưa kết luận được cả nhiệm kỳ. Khả năng các năm chưa có kết quả cũng đạt: {p}.",
+        ): "{name}: năm {dy} chưa có số liệu dùng được (chưa báo cáo hoặc không đọc được), các năm đã có số liệu đều đạt yêu cầu ({goal}); chưa kết luận được cả nhiệm kỳ. Khả năng các năm còn thiếu số liệu cũng đạt: {p}.",
         ("annual", "open"): {
             "floor": "{name} năm {ly}: {lv}{est}; xác suất các năm chưa có số liệu đến {T} đều đạt yêu cầu ({goal}): {p}.",
             "ceiling": "{name} năm {ly}: {lv}{est}; xác suất các năm chưa có số liệu đến {T} đều đạt yêu cầu ({goal}): {p}.",
@@ -395,6 +402,8 @@ EN = Locale(
         "estimate_mark": " (estimate)",
         "provisional_mark": " (provisional, on an estimate)",
         "provisional_met": "Provisional, on an estimate: the chance that the final figure still meets the target is {p}.",
+        "p_over": "over {p}",
+        "p_under": "under {p}",
         "provisional_missed": "Provisional, on an estimate: the chance that the final figure meets the target after all is {p}.",
         "projection_range": " (80% range {low} to {high})",
         "span": "{first}–{last}",
@@ -444,7 +453,7 @@ EN = Locale(
         (
             "annual",
             "unreported",
-        ): "{name}: no result for {dy}; every year reported so far meets the target ({goal}), so the term cannot be judged yet. Chance that the unreported years met it too: {p}.",
+        ): "{name}: no usable figure for {dy} (not reported, or not readable); every year with a figure meets the target ({goal}), so the term cannot be judged yet. Chance that the missing years met it too: {p}.",
         ("annual", "open"): {
             "floor": "{name}: {lv} in {ly}{est}; probability that the target ({goal}) is met in every year up to {T} still to be reported: {p}.",
             "ceiling": "{name}: {lv} in {ly}{est}; probability that the target ({goal}) is met in every year up to {T} still to be reported: {p}.",
