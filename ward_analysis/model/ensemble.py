@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from functools import reduce
 
 import numpy as np
-from scipy.special import expit, ndtr
+from scipy.special import expit, ndtr, ndtri
 
 from .trends import (
     Priors,
@@ -168,6 +168,13 @@ class Ensemble:
     ) -> list[np.ndarray]:
         """Quantiles of the mixture's figure in ``year`` (bisection on the plain scale),
         kept within ``bounds`` (a share's 0–100)."""
+        if len(self.views) == 1:  # one view: its normal quantiles, no search needed
+            v = self.views[0]
+            mean, sd = v.fit.mean(year), v.fit.sd(year)
+            out = [from_scale(mean + ndtri(level) * sd, v.scale) for level in levels]
+            if bounds is not None:
+                out = [np.clip(q, *bounds) for q in out]
+            return [np.where(self.n > 0, q, np.nan) for q in out]
         lows, highs = [], []
         for v in self.views:
             mean, sd = v.fit.mean(year), v.fit.sd(year)
