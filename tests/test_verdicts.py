@@ -39,6 +39,12 @@ def test_a_share_of_14_cells_needs_the_next_whole_cell(tmp_path):
     # 3/14 = 21,4 % in 2025 is short of 22 %: missed, whatever the line said
     final = one(assess(cells, obs_frame({"19": steps | {2025: 100 * 3 / 14}}), 2025), "19")
     assert final["status"] == "missed"
+    # an estimate of 3 cells: the final count must be a whole cell more to meet the target
+    est = pd.concat(
+        [obs_frame({"19": steps}), obs_frame({"19": {2025: 300 / 14}}, kind="estimate")]
+    )
+    final = one(assess(cells, est, 2025), "19")
+    assert final["provisional"] and final["probability"] < 0.05
 
 
 def test_a_denominator_is_only_for_shares(tmp_path):

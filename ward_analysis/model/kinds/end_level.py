@@ -68,7 +68,7 @@ class EndLevel(Kind):
             result["provisional"] = on_estimate
             if not pass_history_model(target):
                 p_est = provisional_p(
-                    final, ens.noise_plain, target.threshold_value, upward(target)
+                    final, ens.noise_plain, forecast_threshold(target), upward(target)
                 )
                 p_final = np.where(on_estimate, p_est, p_final)
         result["probability"] = np.where(known, p_final, p)
