@@ -18,6 +18,7 @@ from scipy.optimize import minimize
 from scipy.special import expit
 
 from .baselines import sdg_progress
+from .panel import upward
 
 #: (b0, b1, b2) of the progress curve, learned on the tuning part of the real series.
 PROGRESS_CURVE = (0.55, 0.52, 0.06)
@@ -60,8 +61,6 @@ def fit_curve(value, achieved, outcome) -> tuple[float, float, float]:
 def progress_probability(panel, target, target_level: np.ndarray | float) -> np.ndarray:
     """The progress view of each unit of a panel: Open SDG's measure from the figure of the
     base year (or the first after it) to the latest, against ``target_level``."""
-    from .panel import upward
-
     years = panel.years
     after = panel.observed & (years >= target.base_year)[None, :]
     idx = np.arange(len(years))

@@ -97,18 +97,12 @@ class Cumulative(Kind):
         )
         # a total resting on estimates: the chance that the final total meets the target, each
         # estimated year's final flow taken as the estimate give or take its spread (Poisson
-        # for counts, the spread of the yearly flows otherwise)
+        # for counts, the normal model's spread of the yearly flows, s2, otherwise)
         if target.measure == "count":
             var = np.where(estimated, np.maximum(flows, 1.0), 0.0).sum(axis=1)
             gap = total - (thr - 0.5)  # a whole count: continuity correction
         else:
-            with np.errstate(invalid="ignore", divide="ignore"):
-                m = np.where(n_all > 0, sum_all / np.maximum(n_all, 1), np.nan)
-                dev = np.where(panel.observed, panel.values - m[:, None], 0.0)
-                spread = np.where(
-                    n_all >= 2, (dev**2).sum(1) / np.maximum(n_all - 1, 1), (0.5 * m) ** 2
-                )
-            var = estimated.sum(axis=1) * spread
+            var = estimated.sum(axis=1) * s2
             gap = total - thr
         with np.errstate(invalid="ignore", divide="ignore"):
             p_est = np.where(var > 0, ndtr(gap / np.sqrt(var)), (gap >= 0).astype(float))
