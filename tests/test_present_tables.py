@@ -1,9 +1,9 @@
 import pandas as pd
 
 from ward_analysis import assess, load_catalog, read_reports
+from ward_analysis.present.notes import data_notes
 from ward_analysis.present.tables import (
     banner_html,
-    data_notes,
     headline,
     status_changes,
     status_table_html,
@@ -69,6 +69,6 @@ def test_text_from_the_data_is_escaped(tmp_path):
     notes = data_notes(catalog, obs_frame({"4": {2021: 70}}), pd.DataFrame([{
         "file": "<b>x</b>.csv", "row": 3, "column": "c", "raw_text": "<i>", "target_id": "4", "year": 2021,
         "reason_code": "bad_value", "reason": "r"}]), "Phường Thử", 2022)  # fmt: skip
-    from ward_analysis.present.tables import notes_html
+    from ward_analysis.present.notes import notes_html
 
     assert "<b>x</b>" not in notes_html(notes) and "&lt;b&gt;x&lt;/b&gt;" in notes_html(notes)

@@ -7,7 +7,7 @@ import pytest
 
 import ward_analysis as wa
 from ward_analysis import ParseError
-from ward_analysis.present.tables import data_notes
+from ward_analysis.present.notes import data_notes
 from ward_analysis.read.basis import row_basis
 from ward_analysis.read.cells import parse_cell, row_unit
 from ward_analysis.read.names import Names

@@ -14,7 +14,8 @@ import yaml
 from ward_analysis import CatalogError, assess, config, describe, load_catalog, read_reports
 from ward_analysis.model.figures import year_figures
 from ward_analysis.present.charts import target_spec
-from ward_analysis.present.tables import data_notes, status_table_html, year_table
+from ward_analysis.present.notes import data_notes
+from ward_analysis.present.tables import status_table_html, year_table
 
 from .conftest import obs_frame
 

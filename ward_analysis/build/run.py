@@ -34,7 +34,8 @@ from .. import config
 from ..errors import ReportError, WardAnalysisError
 from ..io import atomic_write_bytes, atomic_write_text, check_writable, remove_stale_temp_files
 from ..model.assess import assess
-from ..present.locale import DEFAULT_LANG, get_locale
+from ..present.locale import get_locale
+from ..present.pages import index_name, report_stem
 from ..read.catalog import load_catalog
 from ..read.cleaning import clean
 from ..read.observations import load_observations
@@ -49,16 +50,6 @@ log = logging.getLogger("ward_analysis")
 YEAR_NOTEBOOK = config.NOTEBOOKS_DIR / "year_report.ipynb"
 TERM_NOTEBOOK = config.NOTEBOOKS_DIR / "term_review.ipynb"
 _RESET = "get_ipython().run_line_magic('reset', '-f')"
-
-
-def report_stem(lang: str, year: int | None = None) -> str:
-    """The file name (without suffix) of a year's report, or of the term review (no year)."""
-    return f"year_report_{year}_{lang}" if year is not None else f"term_review_{lang}"
-
-
-def index_name(lang: str) -> str:
-    """The index page's file name: ``index.html`` in the default language, ``index_en.html``…"""
-    return "index.html" if lang == DEFAULT_LANG else f"index_{lang}.html"
 
 
 @dataclass(frozen=True)

@@ -356,10 +356,48 @@ class CatalogHeader:
     first_year: int | None = None
     target_year: int | None = None
     readings: dict[str, str] = field(default_factory=dict)
+    #: The resolution's groups of targets, in order (economy, culture–society, …).
+    groups: tuple[Group, ...] = ()
 
     @classmethod
     def fields(cls) -> tuple[str, ...]:
         return tuple(cls.__dataclass_fields__)
+
+
+class Group(BaseModel):
+    """A group of the resolution's targets ("Về kinh tế", "Về văn hóa – xã hội", …): its name
+    in each language and the item numbers it holds."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    name_vi: str = Field(min_length=1)
+    name_en: str = Field(min_length=1)
+    items: tuple[int, ...] = Field(min_length=1)
+
+    def name(self, lang: str) -> str:
+        """The group's name in ``lang`` (Vietnamese where there is no name in it)."""
+        return getattr(self, f"name_{lang}", None) or self.name_vi
+
+
+def group_problems(groups: tuple[Group, ...], targets: list[Target]) -> list[str]:
+    """Items in two groups, and items of targets in none (a catalog with groups must place
+    every item in exactly one)."""
+    if not groups:
+        return []
+    seen: dict[int, int] = {}
+    problems = []
+    for number, g in enumerate(groups, start=1):
+        for item in g.items:
+            if item in seen:
+                problems.append(f"groups: item {item} is in group {seen[item]} and group {number}")
+            seen[item] = number
+    missing = sorted({t.item for t in targets} - set(seen))
+    if missing:
+        problems.append(f"groups: item(s) {', '.join(map(str, missing))} belong to no group")
+    unknown = sorted(set(seen) - {t.item for t in targets})
+    if unknown:
+        problems.append(f"groups: item(s) {', '.join(map(str, unknown))} have no target")
+    return problems
 
 
 class Catalog:
@@ -406,6 +444,13 @@ class Catalog:
     def ids(self) -> list[str]:
         """Target ids in catalog order."""
         return list(self._targets)
+
+    def grouped(self) -> list[tuple[Group | None, list[Target]]]:
+        """The targets by the resolution's groups, in order; one group ``None`` holding every
+        target when the catalog names no groups."""
+        if not self.header.groups:
+            return [(None, list(self))]
+        return [(g, [t for t in self if t.item in g.items]) for g in self.header.groups]
 
     def to_frame(self) -> pd.DataFrame:
         """One row per sub-target, in catalog order."""

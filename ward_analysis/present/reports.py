@@ -24,12 +24,11 @@ from ..read.observations import load_observations
 from ..read.overrides import default_overrides_path, load_overrides
 from .charts import target_spec
 from .locale import get_locale
+from .notes import data_notes, notes_html
 from .sentences import status_labels
 from .tables import (
     banner_html,
-    data_notes,
     headline,
-    notes_html,
     status_changes,
     status_matrix,
     status_table_html,

@@ -16,7 +16,14 @@ from pydantic import ValidationError
 from .. import config
 from ..errors import CatalogError
 from ..io import cached_while_unchanged
-from ..model.catalog import Catalog, CatalogHeader, Target, catalog_problems
+from ..model.catalog import (
+    Catalog,
+    CatalogHeader,
+    Group,
+    Target,
+    catalog_problems,
+    group_problems,
+)
 from ..text import nfc
 
 _TERM_KEYS = {"base_year", "first_year", "target_year"}
@@ -67,6 +74,8 @@ def _load_catalog(path: Path) -> Catalog:
             f"(known: {', '.join(CatalogHeader.fields())}; check the spelling)"
         )
     targets, problems, review = [], [], []
+    meta["groups"], group_errors = _groups(meta.get("groups"))
+    problems.extend(group_errors)
     for number, entry in enumerate(raw["targets"], start=1):
         label = _entry_label(number, entry)
         if not isinstance(entry, dict):
@@ -88,6 +97,7 @@ def _load_catalog(path: Path) -> Catalog:
             f"(or delete the line):\n  - {shown}"
         )
     problems.extend(catalog_problems(targets))
+    problems.extend(group_problems(meta["groups"], targets))
     problems.extend(_verbatim_problems(targets, meta, path))
     if problems:
         shown = "\n  - ".join(problems[:20])
@@ -96,6 +106,21 @@ def _load_catalog(path: Path) -> Catalog:
             f"{path}: the catalog has {len(problems)} problem(s):\n  - {shown}{more}"
         )
     return Catalog(targets, CatalogHeader(**meta), path)
+
+
+def _groups(raw: object) -> tuple[tuple[Group, ...], list[str]]:
+    """The ``groups:`` list of a catalog (none: no groups), and what is wrong with it."""
+    if raw is None:
+        return (), []
+    if not isinstance(raw, list):
+        return (), ["groups: expected a list of groups, each with name_vi, name_en and items"]
+    groups, problems = [], []
+    for number, entry in enumerate(raw, start=1):
+        try:
+            groups.append(Group.model_validate(entry))
+        except ValidationError as exc:
+            problems.extend(f"groups, group {number}: {msg}" for msg in _messages(exc))
+    return tuple(groups), problems
 
 
 def _entry_label(number: int, entry: object) -> str:
