@@ -22,12 +22,15 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP) ## create .venv and install the project with its test tools
 
-reports: $(STAMP) ## build everything from data/raw/: clean, assess, HTML reports + index in reports/
+reports: $(STAMP) ## build everything from data/raw/: clean, assess, HTML reports + index in reports/ (Vietnamese and English)
 	$(BIN)/ward-analysis reports
+	$(BIN)/ward-analysis reports --lang en
 	$(BIN)/ward-analysis assess
 
-lab: $(STAMP) ## start JupyterLab on the project's environment (notebooks/)
-	$(BIN)/jupyter lab --notebook-dir=notebooks
+# JupyterLab refuses to start as root unless told to (a container, a CI box).
+LAB_ROOT = $(if $(filter 0,$(shell id -u)), --allow-root)
+lab: $(STAMP) ## start JupyterLab at the project root (notebooks/, reports/, data/) on the project's environment
+	$(BIN)/jupyter lab --notebook-dir=$(CURDIR)$(LAB_ROOT)
 
 test: $(STAMP) ## run the whole test suite (lint and format check included; slow notebook and browser tests too)
 	@command -v chromium >/dev/null 2>&1 || { \

@@ -1,4 +1,5 @@
-"""Shared fixtures: small tables written on the fly, and a guard on data/raw/."""
+"""Shared fixtures: small tables written on the fly, a guard on data/raw/ (each test), and a
+guard on the user's outputs, data/processed/ and reports/ (the whole session)."""
 
 from __future__ import annotations
 
@@ -39,6 +40,54 @@ def pytest_terminal_summary(terminalreporter):
 @pytest.fixture(scope="session")
 def _raw_at_start():
     return raw_checksums()
+
+
+class OutputGuard:
+    """Name, modification time and size of every file under some folders, taken when made;
+    :meth:`check` fails naming each file created, changed or deleted since."""
+
+    def __init__(self, folders: list[Path]):
+        self.folders = [Path(f) for f in folders]
+        self.before = self.snapshot()
+
+    def snapshot(self) -> dict[str, tuple[int, int]]:
+        found = {}
+        for folder in self.folders:
+            for p in sorted(folder.rglob("*")) if folder.is_dir() else []:
+                if p.is_file():
+                    stat = p.stat()
+                    found[str(p)] = (stat.st_mtime_ns, stat.st_size)
+        return found
+
+    def changes(self) -> list[str]:
+        now = self.snapshot()
+        return (
+            [f"created {p}" for p in sorted(now.keys() - self.before.keys())]
+            + [f"deleted {p}" for p in sorted(self.before.keys() - now.keys())]
+            + [f"changed {p}" for p in sorted(now.keys() & self.before.keys())
+               if now[p] != self.before[p]]
+        )  # fmt: skip
+
+    def check(self) -> None:
+        changes = self.changes()
+        assert not changes, (
+            "the test suite wrote into the user's own files (a test ran a command without "
+            "its own --out / --processed / out= / processed=):\n  " + "\n  ".join(changes)
+        )
+
+
+#: The user's derived files: the suite must leave them as they were (the tests write their
+#: own in temporary folders).
+USER_OUTPUTS = [config.PROCESSED_DIR, config.REPORTS_DIR]
+
+
+@pytest.fixture(scope="session", autouse=True)
+def outputs_untouched():
+    """Fail the session (an error at the last test's teardown) when any test created, changed
+    or deleted a file in data/processed/ or reports/, naming the files."""
+    guard = OutputGuard(USER_OUTPUTS)
+    yield guard
+    guard.check()
 
 
 @pytest.fixture(autouse=True)

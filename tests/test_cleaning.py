@@ -104,9 +104,13 @@ def test_figures_are_read_the_vietnamese_way_and_converted(shipped):
 def test_missing_figures_are_kept_with_their_reason(shipped):
     obs = shipped.observations
     row = value(obs, "9", 2023)
-    assert math.isnan(row["value"]) and row["note"].startswith("no figure (dash")
+    assert math.isnan(row["value"]) and row["flag"].startswith("missing_dash: no figure (dash")
+    assert row["note"] == "Chưa có kết quả công nhận"  # the clerk's note, as written
     row = value(obs, "19", 2024)
-    assert math.isnan(row["value"]) and "chưa có số liệu" in row["note"]
+    assert math.isnan(row["value"]) and row["flag"].startswith("missing_not_yet: ")
+    assert (
+        "chưa có số liệu" in row["flag"] and row["note"] == "Đang rà soát sau kiện toàn tổ dân phố"
+    )
 
 
 def test_poverty_basis_break_is_recorded(shipped):
@@ -125,6 +129,7 @@ def test_clean_writes_tidy_files_and_leaves_raw_untouched(tmp_path, shipped):
     result = clean(out_dir=tmp_path)
     assert raw_checksums() == before
     assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "files.csv",
         "observations.csv",
         "rejects.csv",
         "skipped.csv",

@@ -75,4 +75,6 @@ def test_backtest_command_prints_the_scores(tmp_path, capsys):
         == 0
     )
     printed = capsys.readouterr().out
-    assert "linear pace ratio, 0/1" in printed and "average_growth" in printed
+    from ward_analysis.present.locale import get_locale
+
+    assert get_locale("en").backtest_methods["pace"] in printed and "average_growth" in printed

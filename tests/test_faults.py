@@ -143,9 +143,9 @@ def test_report_build_killed_midway_keeps_the_previous_reports(tmp_path):
 
     build_reports([2023], out=out, processed=processed, term_notebook=None, jobs=1, progress=False)
     before = {p.name: _digest(p) for p in out.iterdir()}
-    lines = _kill_during_write(code, 5)  # 3 cleaned tables, the executed notebook, the HTML
+    lines = _kill_during_write(code, 6)  # 4 cleaned tables, the executed notebook, the HTML
     assert [line.split(".")[1] for line in lines[1:]] == [
-        "observations", "rejects", "skipped", "year_report_2023_vi", "year_report_2023_vi",
+        "observations", "rejects", "skipped", "files", "year_report_2023_vi", "year_report_2023_vi",
     ]  # fmt: skip
     visible = {p.name: _digest(p) for p in out.iterdir() if not p.name.startswith(".")}
     assert visible["year_report_2023_vi.html"] == before["year_report_2023_vi.html"]
@@ -223,6 +223,7 @@ def test_cleaning_works_from_read_only_source_data_and_writes_nothing_there(sand
     assert "6 table(s) read: 394 observations" in proc.stdout
     assert _snapshot(raw) == before  # same files, same bytes, untouched times
     assert sorted(p.name for p in out.iterdir()) == [
+        "files.csv",
         "observations.csv",
         "rejects.csv",
         "skipped.csv",
@@ -280,12 +281,11 @@ def test_cli_batch_goes_on_past_a_failing_notebook_and_exits_non_zero(
     out = tmp_path / "reports"
     out.mkdir()
     (out / "year_report_2022_vi.html").write_text("previous good report", encoding="utf-8")
-    patched = functools.partial(
-        reports.build_reports, year_notebook=broken, term_notebook=None, processed=tmp_path / "p"
-    )
+    patched = functools.partial(reports.build_reports, year_notebook=broken, term_notebook=None)
     monkeypatch.setattr(reports, "build_reports", patched)
+    # its own --processed: the CLI passes processed= (None without it) over the partial's
     code = main(["reports", "--years", "2021-2023", "--continue-on-error", "--out", str(out),
-                 "--no-progress"])  # fmt: skip
+                 "--processed", str(tmp_path / "p"), "--no-progress"])  # fmt: skip
     captured = capsys.readouterr()
     assert code == 1
     assert "Built 2 report(s)" in captured.out

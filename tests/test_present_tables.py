@@ -1,7 +1,7 @@
 import pandas as pd
 
 from ward_analysis import assess, load_catalog, read_reports
-from ward_analysis.present.notes import data_notes
+from ward_analysis.present.notes import NOTE_KINDS, data_notes, notes_html
 from ward_analysis.present.tables import (
     banner_html,
     headline,
@@ -48,13 +48,22 @@ def test_data_notes_cover_notice_basis_gaps_rejects_and_readings():
     catalog = load_catalog()
     result = read_reports()
     notes = data_notes(catalog, result.observations, result.rejects, catalog.unit, 2024)
-    text = "\n".join(notes)
-    assert notes[0].startswith("SỐ LIỆU MINH HỌA")
-    assert "Chỉ tiêu 5a: từ năm 2022" in text
-    assert "Chỉ tiêu 19, năm 2024: không có số liệu" in text
-    assert "Loại bỏ: bieu_chi_tieu_2024.xlsx, dòng 37" in text
-    assert "Cách hiểu chỉ tiêu 3:" in text
+    by_kind = {kind: [n.text for n in notes if n.kind == kind] for kind in NOTE_KINDS}
+    assert [n.kind for n in notes] == sorted((n.kind for n in notes), key=list(NOTE_KINDS).index)
+    assert by_kind["restated"][0].startswith("Chỉ tiêu 5a (Tỷ lệ hộ nghèo): từ năm 2022")
+    assert by_kind["basis"][0].startswith("Chỉ tiêu 5a (Tỷ lệ hộ nghèo): số liệu năm 2020, 2021")
+    assert any(n.startswith("Chỉ tiêu 19 (") and "năm 2024: không có số liệu" in n
+               for n in by_kind["missing"])  # fmt: skip
+    assert any("(bieu_chi_tieu_2024.xlsx, dòng 37, cột “Thực hiện năm 2024”)" in n
+               for n in by_kind["rejected"])  # fmt: skip
+    assert "Chỉ tiêu 3 (Tỷ lệ tăng dân số tự nhiên): Nội dung chỉ tiêu" in "\n".join(
+        by_kind["readings"]
+    )
+    assert not any("SỐ LIỆU MINH HỌA" in n.text for n in notes)  # the banner says it
     assert "SỐ LIỆU MINH HỌA" in banner_html(catalog)
+    html = notes_html(notes)
+    assert html.count('<h3 class="ward-notes-kind">') == len({n.kind for n in notes})
+    assert '<h3 class="ward-notes-kind">Cách hiểu các chỉ tiêu</h3>' in html
 
 
 def test_text_from_the_data_is_escaped(tmp_path):
@@ -69,6 +78,4 @@ def test_text_from_the_data_is_escaped(tmp_path):
     notes = data_notes(catalog, obs_frame({"4": {2021: 70}}), pd.DataFrame([{
         "file": "<b>x</b>.csv", "row": 3, "column": "c", "raw_text": "<i>", "target_id": "4", "year": 2021,
         "reason_code": "bad_value", "reason": "r"}]), "Phường Thử", 2022)  # fmt: skip
-    from ward_analysis.present.notes import notes_html
-
     assert "<b>x</b>" not in notes_html(notes) and "&lt;b&gt;x&lt;/b&gt;" in notes_html(notes)

@@ -116,6 +116,16 @@ def test_a_figure_a_thousand_times_off_is_refused_and_a_confirmed_one_read(tmp_p
 def test_the_report_shows_what_reading_assumed(tmp_path, catalog):
     _table(tmp_path, 2023, [["7", "Tỷ lệ hộ nghèo", "%", "", "2,5%", ""]])
     obs = wa.read_reports(tmp_path, catalog=catalog).observations
-    assert "taken as the standard in force in 2023 (2022-2025)" in obs["flag"].iloc[0]
-    notes = data_notes(catalog, obs, None, catalog.unit, 2023, lang="vi")
-    assert any(n.startswith("Chỉ tiêu 5a, năm 2023: basis not stated") for n in notes)
+    flag = obs["flag"].iloc[0]
+    assert flag.startswith("basis_in_force: ")  # the code, then the detail for analysts
+    assert "taken as the standard in force in 2023 (2022-2025)" in flag
+    notes = [n.text for n in data_notes(catalog, obs, None, catalog.unit, 2023, lang="vi")]
+    assert (
+        "Chỉ tiêu 5a (Tỷ lệ hộ nghèo), năm 2023: biểu không ghi số liệu tính theo chuẩn nào; "
+        "được hiểu là theo chuẩn nghèo đa chiều giai đoạn 2021–2025, chuẩn áp dụng năm 2023."
+    ) in notes
+    notes = [n.text for n in data_notes(catalog, obs, None, catalog.unit, 2023, lang="en")]
+    assert (
+        "Target 5a (Poor households), 2023: the table names no standard; read as the 2021–2025 "
+        "multidimensional poverty standard, in force in 2023."
+    ) in notes

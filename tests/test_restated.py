@@ -253,14 +253,20 @@ def test_the_year_table_and_notes_follow_the_basis(shipped, unrestated):
     assert plain.loc["5a. Poor households", "Result"] == (
         "2.5% (2021–2025 multidimensional poverty standard)"
     )
-    assert plain.loc["5a. Poor households", "Change"] == "−0.6%"  # 3,1 → 2,5, one standard
-    notes = "\n".join(data_notes(catalog, obs, None, catalog.unit, 2024))
-    assert "Chỉ tiêu 5a: từ năm 2022 điều chỉnh theo Nghị quyết sơ kết giữa nhiệm kỳ" in notes
-    assert "Chỉ tiêu 5a: số liệu năm 2020, 2021 tính theo chuẩn nghèo giai đoạn 2016–2020" in notes
-    notes = "\n".join(data_notes(unrestated, obs, None, unrestated.unit, 2024))
+    assert plain.loc["5a. Poor households", "Change"] == "−0.6 pts"  # 3,1 → 2,5, one standard
+    notes = "\n".join(n.text for n in data_notes(catalog, obs, None, catalog.unit, 2024))
     assert (
-        "Chỉ tiêu 5a: từ năm 2022 số liệu tính theo chuẩn nghèo đa chiều giai đoạn 2021–2025"
-        in notes
+        "Chỉ tiêu 5a (Tỷ lệ hộ nghèo): từ năm 2022 được điều chỉnh theo “Nghị quyết sơ kết giữa "
+        "nhiệm kỳ" in notes
+    )
+    assert (
+        "Chỉ tiêu 5a (Tỷ lệ hộ nghèo): số liệu năm 2020, 2021 tính theo chuẩn nghèo giai đoạn "
+        "2016–2020" in notes
+    )
+    notes = "\n".join(n.text for n in data_notes(unrestated, obs, None, unrestated.unit, 2024))
+    assert (
+        "Chỉ tiêu 5a (Tỷ lệ hộ nghèo): từ năm 2022 số liệu tính theo chuẩn nghèo đa chiều giai "
+        "đoạn 2021–2025" in notes
     )
 
 

@@ -8,12 +8,15 @@ The public API, by room:
   :func:`parse_number`, :func:`parse_range`;
 - the model (:mod:`.model`): :func:`assess` → one row per (unit, target) as of a year:
   status code, probability of meeting the target, projection with an 80 % interval, pace;
+  :func:`pace` for the pace still required of every target;
   :func:`project` for one series; :func:`backtest` / :func:`backtest_summary`;
   :func:`synthetic_observations`;
 - presentation (:mod:`.present`): :func:`describe` (status labels and sentences in a
   language), :func:`status_matrix`, :func:`format_number`, :func:`format_value`, charts
   (:func:`target_spec`, :func:`target_chart`, :func:`displayable`, :func:`enable_renderer`)
-  and the report objects (:func:`year_report`, :func:`term_review`);
+  and the report objects (:func:`year_report`, :func:`term_review`); for the analyst's
+  notebook, :func:`load_tables`, :func:`explore_chart`, :func:`pace_table`,
+  :func:`compare_status` and :func:`styled_table`;
 - onboarding (:mod:`.onboard`): :func:`parse_targets` → :class:`CatalogDraft`;
 - :class:`WardAnalysisError` and its subclasses.
 
@@ -43,9 +46,11 @@ _LAZY = {
     "model.assess": ["assess"],
     "model.backtest": ["backtest", "backtest_summary", "reliability"],
     "model.catalog": ["Catalog", "Target"],
+    "model.pace": ["pace"],
     "model.synthetic": ["synthetic_observations"],
     "model.trends": ["project"],
     "present.charts": ["displayable", "enable_renderer", "register_theme", "target_chart", "target_spec"],
+    "present.explore": ["Tables", "compare_status", "explore_chart", "explore_frame", "load_tables", "pace_table", "styled_table"],
     "present.format": ["format_number", "format_value"],
     "present.reports": ["TermReview", "YearReport", "term_review", "year_report"],
     "present.sentences": ["describe"],
@@ -73,6 +78,7 @@ if TYPE_CHECKING:  # for type checkers and editors: the same names, imported eag
     from .model.assess import assess
     from .model.backtest import backtest, backtest_summary, reliability
     from .model.catalog import Catalog, Target
+    from .model.pace import pace
     from .model.synthetic import synthetic_observations
     from .model.trends import project
     from .onboard.draft import CatalogDraft, parse_targets
@@ -82,6 +88,15 @@ if TYPE_CHECKING:  # for type checkers and editors: the same names, imported eag
         register_theme,
         target_chart,
         target_spec,
+    )
+    from .present.explore import (
+        Tables,
+        compare_status,
+        explore_chart,
+        explore_frame,
+        load_tables,
+        pace_table,
+        styled_table,
     )
     from .present.format import format_number, format_value
     from .present.reports import TermReview, YearReport, term_review, year_report
@@ -102,6 +117,7 @@ __all__ = [
     "ParseError",
     "ReportError",
     "ReportFormatError",
+    "Tables",
     "Target",
     "TermReview",
     "WardAnalysisError",
@@ -110,14 +126,20 @@ __all__ = [
     "backtest",
     "backtest_summary",
     "clean",
+    "compare_status",
     "describe",
     "displayable",
     "enable_renderer",
+    "explore_chart",
+    "explore_frame",
     "format_number",
     "format_value",
     "load_catalog",
     "load_observations",
     "load_overrides",
+    "load_tables",
+    "pace",
+    "pace_table",
     "parse_number",
     "parse_range",
     "parse_targets",
@@ -126,6 +148,7 @@ __all__ = [
     "register_theme",
     "reliability",
     "status_matrix",
+    "styled_table",
     "synthetic_observations",
     "target_chart",
     "target_spec",

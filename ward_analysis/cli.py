@@ -1,9 +1,12 @@
 """Command-line interface: a thin layer over the Python API.
 
 - ``ward-analysis clean [--raw DIR] [--out DIR] [--catalog FILE]`` cleans the
-  yearly tables and writes the tidy observations, rejects and skipped rows;
+  yearly tables and writes the tidy observations, rejects and skipped rows, and every file
+  of the folder, read or not and why (``files.csv``);
 - ``ward-analysis assess [--years 2020-2025] [--observations FILE] [--out FILE]
-  [--overrides FILE]`` assesses every target as of each year and writes one tidy CSV;
+  [--overrides FILE]`` assesses every target as of each year and writes one tidy CSV
+  (``assessment.csv``; a run of some ``--years`` without ``--out`` writes
+  ``assessment_<years>.csv`` beside it, so that the full table is not lost);
 - ``ward-analysis backtest [--observations FILE] [--by kind]`` scores the
   forecasts against the final outcomes, with the three baselines;
 - ``ward-analysis reports [--years 2020-2025] [--lang vi|en] [--jobs N] [--out DIR]
@@ -11,6 +14,10 @@
   [--continue-on-error]`` cleans the data and builds every HTML report and the index;
 - ``ward-analysis targets-from-text FILE [--term 2025-2030] [--unit NAME] [--out FILE]``
   reads a resolution's list of targets into a draft catalog to review.
+
+Every path given is taken from the current folder. Exit codes: 0 done, 1 a problem with the
+data or a parameter (one line naming it), 2 bad usage, 130 interrupted (Ctrl-C: one line,
+nothing half-written).
 """
 
 from __future__ import annotations
@@ -19,7 +26,9 @@ import argparse
 import gc
 import logging
 import sys
+import textwrap
 from collections.abc import Sequence
+from pathlib import Path
 
 from . import config
 from .errors import WardAnalysisError
@@ -27,7 +36,10 @@ from .present.locale import LOCALES
 
 # Everything else is imported inside the commands: ``reports`` starts its kernels first.
 
-ASSESSMENT_PATH = config.PROCESSED_DIR / "assessment.csv"
+#: What Ctrl-C prints (the only line): atomic writes leave each file old or new, never half.
+INTERRUPTED = "interrupted; nothing was half-written"
+#: The options that name a file or folder: made absolute against the caller's folder.
+_PATH_OPTIONS = ("raw", "out", "processed", "catalog", "observations", "overrides")
 
 
 def parse_years(text: str) -> list[int]:
@@ -49,8 +61,16 @@ def parse_years(text: str) -> list[int]:
 def _default_years(catalog, observations) -> list[int]:
     first, term_end = catalog.term
     results = observations[observations["value_kind"] != "plan"]
-    last = int(results["year"].max()) if len(results) else term_end
+    last = min(int(results["year"].max()), term_end) if len(results) else term_end
     return list(range(first, max(first, last) + 1))
+
+
+def partial_assessment_path(years: list[int]) -> Path:
+    """Where ``assess --years …`` without ``--out`` writes: ``assessment_2023.csv``,
+    ``assessment_2021-2023.csv`` beside the full ``assessment.csv``, which it leaves alone."""
+    label = str(years[0]) if len(years) == 1 else f"{years[0]}-{years[-1]}"
+    full = config.ASSESSMENT_PATH
+    return full.with_name(f"{full.stem}_{label}{full.suffix}")
 
 
 def _data_arguments(p: argparse.ArgumentParser) -> None:
@@ -74,14 +94,36 @@ def _overrides_argument(p: argparse.ArgumentParser) -> None:
     )
 
 
+def _subcommand(sub, name: str, help: str, description: str, example: str):
+    """A subcommand whose ``--help`` says what it reads, what it writes, the defaults, and
+    shows an example."""
+    return sub.add_parser(
+        name,
+        help=help,
+        description=textwrap.fill(description, 88),
+        epilog=f"example:\n  {example}",
+        formatter_class=argparse.RawDescriptionHelpFormatter,  # the example's line as it is
+    )
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="ward-analysis",
         description="Track a ward's 5-year-plan targets from its yearly report tables.",
+        epilog="'ward-analysis COMMAND --help' describes each command.",
     )
     parser.add_argument("-v", "--verbose", action="store_true", help="log every step")
     sub = parser.add_subparsers(dest="command", required=True)
-    p = sub.add_parser("clean", help="clean the yearly tables into data/processed/")
+    p = _subcommand(
+        sub,
+        "clean",
+        "clean the yearly tables into data/processed/",
+        "Read the yearly report tables of a folder (default data/raw/) against the target "
+        "catalog and write observations.csv, rejects.csv, skipped.csv and files.csv (every "
+        "file of the folder, read or not and why) to data/processed/ (or --out). A file is "
+        "a yearly table when it is .csv, .xlsx or .xlsm and its name says the year.",
+        "ward-analysis clean --raw my_tables/ --out out/ --catalog my_catalog.yaml",
+    )
     p.add_argument(
         "--raw", default=None, help=f"folder or file of yearly tables (default {config.RAW_DIR})"
     )
@@ -89,14 +131,30 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--catalog", default=None, help=f"target catalog (default {config.CATALOG_PATH})"
     )
-    p = sub.add_parser("assess", help="assess every target as of each year")
+    p = _subcommand(
+        sub,
+        "assess",
+        "assess every target as of each year",
+        "Assess every target as of each year (status, probability of meeting it, projection, "
+        "with a label and a sentence in --lang) from the tidy observations (default "
+        f"{config.OBSERVATIONS_PATH.name} in data/processed/) and the catalog; print the "
+        f"status matrix and write {config.ASSESSMENT_PATH.name} (every year with data), or "
+        "assessment_<years>.csv beside it when --years is given without --out.",
+        "ward-analysis assess --years 2023 --lang en",
+    )
     p.add_argument(
         "--years",
         default=None,
-        help="a year or a range, e.g. 2023 or 2020-2025 (default: every year with data)",
+        help="a year or a range within the term, e.g. 2023 or 2020-2025 (default: every "
+        "year with data)",
     )
     _data_arguments(p)
-    p.add_argument("--out", default=None, help=f"output CSV (default {ASSESSMENT_PATH})")
+    p.add_argument(
+        "--out",
+        default=None,
+        help=f"output CSV (default {config.ASSESSMENT_PATH}; with --years, "
+        "assessment_<years>.csv beside it)",
+    )
     _overrides_argument(p)
     p.add_argument(
         "--lang",
@@ -104,12 +162,31 @@ def _parser() -> argparse.ArgumentParser:
         choices=list(LOCALES),
         help="language of the labels, sentences and printed table",
     )
-    p = sub.add_parser("backtest", help="score past forecasts against the final outcomes")
+    p = _subcommand(
+        sub,
+        "backtest",
+        "score past forecasts against the final outcomes",
+        "Score the forecasts made as of each earlier year against the term's final outcome "
+        "(Brier score and accuracy), ours beside three baselines, from the tidy observations "
+        f"(default {config.OBSERVATIONS_PATH.name} in data/processed/) and the catalog. "
+        "Prints the scores; writes nothing.",
+        "ward-analysis backtest --by kind",
+    )
     _data_arguments(p)
     p.add_argument(
         "--by", default=None, choices=["kind", "as_of", "target_id"], help="add a breakdown"
     )
-    p = sub.add_parser("reports", help="clean the data and build every HTML report and the index")
+    p = _subcommand(
+        sub,
+        "reports",
+        "clean the data and build every HTML report and the index",
+        "Clean the yearly tables (data/raw/ into data/processed/), run the year report for "
+        "every year of the term and the term review, and write self-contained HTML pages "
+        "(each year's with CSV, XLSX and DOCX downloads), their executed notebooks and the "
+        "index to reports/ (or --out). The index covers every report in that folder, those "
+        "built now and earlier ones.",
+        "ward-analysis reports --years 2023 --lang en --out /tmp/ward",
+    )
     p.add_argument("--years", default=None, help="a year or a range (default: the whole term)")
     p.add_argument("--lang", default="vi", help="vi or en (default vi)")
     p.add_argument("--jobs", default=2, type=int, help="reports built at the same time (default 2)")
@@ -133,9 +210,15 @@ def _parser() -> argparse.ArgumentParser:
         help="build every report even if some fail; list the failures and exit 1",
     )
     p.add_argument("--no-progress", action="store_true", help="no progress bar")
-    p = sub.add_parser(
+    p = _subcommand(
+        sub,
         "targets-from-text",
-        help="read a resolution's list of targets into a draft catalog (YAML) to review",
+        "read a resolution's list of targets into a draft catalog (YAML) to review",
+        "Read the list of targets in a resolution's text (UTF-8, e.g. copied from its web "
+        "page) into a draft catalog: each sub-target with its threshold and kind, the "
+        "doubtful ones flagged needs_review. Prints the draft (or writes it to --out) and a "
+        "summary on stderr.",
+        "ward-analysis targets-from-text resolution.txt --term 2025-2030 > catalog.yaml",
     )
     p.add_argument("file", help="the resolution's text (UTF-8), e.g. copied from its web page")
     p.add_argument(
@@ -217,10 +300,17 @@ def _reports(args) -> int:
         )
     finally:
         for km in kernels:
-            release_clients(km)
-            if km.has_kernel:
-                km.shutdown_kernel(now=True)
+            try:
+                release_clients(km)
+                if km.has_kernel:
+                    km.shutdown_kernel(now=True)
+            except Exception as exc:  # shut down already (an interrupted build does it)
+                logging.getLogger("ward_analysis").info("kernel shut down: %s", exc)
     print(f"Built {len(result.built)} report(s) in {result.seconds:.1f} s; index: {result.index}")
+    inputs = result.cleaned.inputs if result.cleaned is not None else None
+    if inputs is not None:  # a stray file is named; the catalog, README… are expected there
+        for f in inputs[inputs["reason_code"] == "not_a_table"].itertuples(index=False):
+            print(f"Not read: {f.file} — {f.reason}")
     if result.failures:
         print("Failed:\n  - " + "\n  - ".join(map(str, result.failures)), file=sys.stderr)
         return 1
@@ -230,6 +320,7 @@ def _reports(args) -> int:
 def _assess(args) -> None:
     import pandas as pd
 
+    from .build.run import check_years
     from .io import atomic_write_csv
     from .model.assess import assess
     from .present.locale import get_locale
@@ -241,13 +332,17 @@ def _assess(args) -> None:
 
     get_locale(args.lang)  # an unknown language is refused before the work
     catalog = load_catalog(args.catalog)
+    # the years are checked as ``reports`` checks them, before the observations are read
+    asked = check_years(parse_years(args.years), catalog) if args.years else None
     obs = load_observations(args.observations, catalog=catalog)
-    years = parse_years(args.years) if args.years else _default_years(catalog, obs)
+    years = asked or _default_years(catalog, obs)
     path = args.overrides or default_overrides_path(args.catalog)
     overrides = load_overrides(path, catalog=catalog) if path else None
     frames = [assess(catalog, obs, year, overrides=overrides) for year in years]
     result = describe(pd.concat(frames, ignore_index=True), catalog, lang=args.lang)
-    out = atomic_write_csv(result, args.out or ASSESSMENT_PATH)
+    partial = asked is not None and args.out is None
+    target = partial_assessment_path(years) if partial else args.out or config.ASSESSMENT_PATH
+    out = atomic_write_csv(result, target)
     with pd.option_context("display.max_rows", 200, "display.width", 200):
         print(status_matrix(result, lang=args.lang).droplevel("unit").to_string())
     if overrides is not None:
@@ -256,6 +351,11 @@ def _assess(args) -> None:
             f"Analysts' overrides: {len(overrides)} entry(ies) in {path}; {set_by_hand} row(s) set"
         )
     print(f"Written {len(result)} rows ({len(years)} year(s)) to {out}")
+    if partial:
+        print(
+            f"Some years only (--years without --out): {config.ASSESSMENT_PATH.name}, the table "
+            "of every year, is left as it was"
+        )
 
 
 def _backtest(args) -> None:
@@ -275,8 +375,10 @@ def _backtest(args) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the CLI; returns the exit code (0 ok, 1 a problem with the data, 2 bad usage)."""
+    """Run the CLI; returns the exit code (0 ok, 1 a problem with the data, 2 bad usage,
+    130 interrupted)."""
     args = _parser().parse_args(argv)
+    _absolute_paths(args)
     logging.basicConfig(
         level=logging.INFO if args.verbose else logging.WARNING,
         format="%(levelname)s %(name)s: %(message)s",
@@ -290,7 +392,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             result = clean(args.raw, args.out, load_catalog(args.catalog))
             out = args.out or config.PROCESSED_DIR
             print(result.summary())
-            print(f"Written to {out}: observations.csv, rejects.csv, skipped.csv")
+            written = (config.OBSERVATIONS_PATH, config.REJECTS_PATH, config.SKIPPED_PATH,
+                       config.FILES_PATH)  # fmt: skip
+            print(f"Written to {out}: {', '.join(p.name for p in written)}")
         elif args.command == "assess":
             _assess(args)
         elif args.command == "backtest":
@@ -302,7 +406,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     except WardAnalysisError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
+    except KeyboardInterrupt:  # each file is written atomically, and a build stops cleanly
+        print(INTERRUPTED, file=sys.stderr)
+        return 130
     return 0
+
+
+def _absolute_paths(args: argparse.Namespace) -> None:
+    """Make every path option absolute against the caller's folder (the report notebooks
+    run in a kernel in their own folder, where a relative path would lead elsewhere)."""
+    from .io import user_path
+
+    for name in _PATH_OPTIONS:
+        if getattr(args, name, None) is not None:
+            setattr(args, name, user_path(getattr(args, name)))
 
 
 def run() -> int:

@@ -41,6 +41,7 @@ OVERRIDES_PATH = RAW_DIR / "overrides.yaml"
 OBSERVATIONS_PATH = PROCESSED_DIR / "observations.csv"
 REJECTS_PATH = PROCESSED_DIR / "rejects.csv"
 SKIPPED_PATH = PROCESSED_DIR / "skipped.csv"
-
-#: How the yearly report tables ("Biểu chỉ tiêu") in RAW_DIR are named (any readable type).
-REPORT_STEM = "bieu_chi_tieu_"
+#: Every file of the raw folder: read as a yearly table, or not read and why.
+FILES_PATH = PROCESSED_DIR / "files.csv"
+#: The status of every target as of every year (``ward-analysis assess``, the full run).
+ASSESSMENT_PATH = PROCESSED_DIR / "assessment.csv"

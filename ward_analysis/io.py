@@ -37,6 +37,15 @@ def cached_while_unchanged(loader: Callable[[Path], T]) -> Callable[[Path], T]:
     return load
 
 
+def user_path(path: str | Path) -> Path:
+    """A path a user gave, made absolute against the current folder (``~`` expanded).
+
+    Done where a path comes in (the command line, :func:`build_reports`): the report
+    notebooks run in a kernel whose current folder is theirs, not the caller's.
+    """
+    return Path(path).expanduser().resolve()
+
+
 def _check_not_raw(path: Path) -> None:
     raw = config.RAW_DIR.resolve()
     if path.resolve().is_relative_to(raw):
@@ -54,8 +63,10 @@ def check_writable(folder: str | Path, what: str = "") -> Path:
     try:
         folder.mkdir(parents=True, exist_ok=True)
         fd, probe = tempfile.mkstemp(dir=folder, prefix=".write-test.", suffix=".tmp")
-        os.close(fd)
-        os.unlink(probe)
+        try:
+            os.close(fd)
+        finally:  # even when interrupted (Ctrl-C): no probe is left behind
+            os.unlink(probe)
     except OSError as exc:
         raise WardAnalysisError(
             f"{folder}: cannot write {what + ' ' if what else ''}here ({exc.strerror})"
@@ -100,11 +111,12 @@ def atomic_write_bytes(path: str | Path, data: bytes) -> Path:
     return path
 
 
-def remove_stale_temp_files(folder: str | Path) -> list[Path]:
+def remove_stale_temp_files(folder: str | Path, *, this_run: bool = False) -> list[Path]:
     """Delete temporary files left in ``folder`` by runs that were killed before their rename.
 
-    Only our own ``.NAME.PID.XXXX.tmp`` files whose process no longer runs are removed.
-    Returns the files removed.
+    Only our own ``.NAME.PID.XXXX.tmp`` files whose process no longer runs are removed;
+    with ``this_run``, this process's own too (a run that was interrupted clears up after
+    itself once its writers have stopped). Returns the files removed.
     """
     removed = []
     folder = Path(folder)
@@ -115,7 +127,9 @@ def remove_stale_temp_files(folder: str | Path) -> list[Path]:
         if len(parts) != 4 or not parts[1].isdigit():
             continue
         pid = int(parts[1])
-        if pid == os.getpid() or process_runs(pid):
+        if pid == os.getpid() and not this_run:
+            continue
+        if pid != os.getpid() and process_runs(pid):
             continue
         tmp.unlink(missing_ok=True)
         removed.append(tmp)

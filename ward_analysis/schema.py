@@ -6,9 +6,13 @@ names; nothing else spells them out.
 
 from __future__ import annotations
 
+import re
+
 #: The tidy observations table: one row per unit × target × year × value kind (× basis).
-#: ``note`` is what the table says about the figure; ``flag`` what reading it assumed (a
-#: basis not stated, an estimate marked in a note, a dash read as 0…), shown in the reports.
+#: ``note`` is what the table says about the figure, as the clerk wrote it; ``flag`` what
+#: reading assumed (a basis not stated, an estimate marked in a note, a dash read as 0…) or
+#: why a cell holds no figure, as ``code: detail`` entries (:data:`FLAG_CODES`,
+#: :func:`flag_entry`): the reports say the code in their language, the detail is for analysts.
 OBSERVATION_COLUMNS = [
     "unit",
     "target_id",
@@ -27,6 +31,72 @@ OBSERVATION_KEY = ["unit", "target_id", "year", "value_kind", "basis"]
 #: Cells of the yearly tables that could not be read, and rows with no figure to read.
 REJECT_COLUMNS = ["file", "row", "column", "raw_text", "target_id", "year", "reason_code", "reason"]
 SKIPPED_COLUMNS = ["file", "row", "text", "reason"]
+
+#: Why reading refused a cell or a row: the ``reason_code`` of a reject. Its ``reason`` says
+#: it in full for analysts (in English, in ``rejects.csv``); the reports say the code in their
+#: language (``present.locale``, ``reject_reasons``). Reading refuses with no other code.
+REJECT_CODES = (
+    "bad_value",  # not a figure of the target: not a number, a unit that does not fit, impossible
+    "ambiguous_number",  # "9,050": a thousands comma or a decimal comma
+    "unit_conflict",  # the row gives two units
+    "qualifier",  # the name or the cell narrows the indicator (a running total, a part…)
+    "unknown_basis",  # a poverty standard the target does not know
+    "ambiguous_basis",  # two standards named in one row
+    "basis_year",  # a standard not in force in the figure's year
+    "field_count",  # the row's cells do not line up with the header
+    "cell_format",  # an Excel cell stores another value than it shows
+    "no_name",  # figures without an indicator name
+    "unknown_target",  # a name that matches no target
+    "hidden_row",  # a hidden row of a workbook
+    "shifted_cells",  # a figure in the note column
+    "conflict",  # two different figures for one target and year
+    "duplicate",  # the same figure given twice
+    "implausible",  # an order of magnitude away from the other years
+)
+
+#: Why a cell holds no figure: the flag of an observation with no value.
+MISSING_FLAGS = (
+    "missing_blank",  # an empty cell
+    "missing_dash",  # "-": may mean "did not occur", not taken as 0
+    "missing_ellipsis",  # "…"
+    "missing_not_applicable",  # "x", "n/a"
+    "missing_not_yet",  # "no figure yet"
+    "missing_none",  # "no figure"
+    "missing_not_compiled",  # "not compiled"
+)
+#: What reading assumed about a figure it read.
+ASSUMED_FLAGS = (
+    "basis_in_force",  # no poverty standard named: the one in force in the figure's year
+    "basis_of_target",  # no standard named and none known in force: the target's own
+    "estimate_said",  # a result the table marks as an estimate
+    "dash_zero",  # "-" read as 0: the table's legend says it means "did not occur"
+    "confirmed",  # an implausible jump confirmed in confirmations.yaml (detail: its reason)
+)
+FLAG_CODES = MISSING_FLAGS + ASSUMED_FLAGS
+#: Between two entries of a ``flag``.
+FLAG_SEPARATOR = "; "
+_FLAG_START = re.compile(rf"(?:^|(?<={FLAG_SEPARATOR}))({'|'.join(FLAG_CODES)}): ")
+
+
+def flag_entry(code: str, detail: str) -> str:
+    """One entry of an observation's ``flag``: ``code: detail`` (a code of :data:`FLAG_CODES`)."""
+    if code not in FLAG_CODES:
+        raise ValueError(f"unknown flag code {code!r} (known: {', '.join(FLAG_CODES)})")
+    return f"{code}: {detail}"
+
+
+def split_flags(flag: object) -> list[tuple[str | None, str]]:
+    """The (code, detail) entries of a ``flag``, in order. Text with no known code before it
+    (a flag an analyst typed into an observations file) is an entry with the code None."""
+    if not isinstance(flag, str) or not flag.strip():
+        return []
+    starts = list(_FLAG_START.finditer(flag))
+    ends = [m.start() - len(FLAG_SEPARATOR) for m in starts[1:]] + [len(flag)] * bool(starts)
+    out = [(m[1], flag[m.end() : end].strip()) for m, end in zip(starts, ends, strict=True)]
+    head = flag[: starts[0].start()] if starts else flag
+    head = head.removesuffix(FLAG_SEPARATOR).strip()
+    return [(None, head), *out] if head else out
+
 
 #: What a figure is: a final result, an estimate of the result, or the year's plan.
 VALUE_KINDS = ("actual", "estimate", "plan")

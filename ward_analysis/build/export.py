@@ -8,7 +8,8 @@ from pathlib import Path
 from .. import config
 from ..errors import ReportError
 from ..io import atomic_write_text
-from ..present.charts import MIMETYPE
+from ..present.charts import CHARTS_MIMETYPE, MIMETYPE
+from ..present.page import PAGE_MIMETYPE
 
 #: The nbconvert template of the reports (package data of ``ward_analysis.present``).
 TEMPLATES_DIR = Path(__file__).resolve().parents[1] / "present" / "templates"
@@ -33,7 +34,7 @@ def html_exporter():
     from nbconvert import HTMLExporter
     from traitlets.config import Config
 
-    priority = [MIMETYPE, "text/html", "image/svg+xml", "image/png", "text/markdown", "text/plain"]
+    priority = [CHARTS_MIMETYPE, MIMETYPE, "text/html", "image/svg+xml", "image/png", "text/markdown", "text/plain"]
     return HTMLExporter(
         config=Config({"NbConvertBase": {"display_data_priority": priority}}),
         template_name="ward",
@@ -44,13 +45,29 @@ def html_exporter():
     )
 
 
+def page_meta(notebook) -> dict:
+    """The page's language and title, as the notebook's first page head displayed them
+    (:class:`ward_analysis.present.page.PageHead`); empty if it showed none."""
+    for cell in notebook.cells:
+        for output in cell.get("outputs", []):
+            meta = output.get("data", {}).get(PAGE_MIMETYPE)
+            if meta:
+                return dict(meta)
+    return {}
+
+
 def export_html(notebook, bundle: str, exporter=None) -> str:
-    """One executed notebook as a self-contained HTML page.
+    """One executed notebook as a self-contained HTML page, in the language and with the
+    title its page head gave (``<html lang>``, ``<title>``).
 
     The 0.9 MB script bundle goes in after nbconvert has made the page: nbconvert
     parses its whole output once more (BeautifulSoup), and it need not parse that.
     """
     exporter = exporter or html_exporter()
+    meta = page_meta(notebook)
+    if meta.get("title"):
+        notebook.metadata["title"] = meta["title"]
+    exporter.language_code = meta.get("lang", "en")
     html, _ = exporter.from_notebook_node(notebook)
     if html.count(BUNDLE_SLOT) != 1:
         raise ReportError("the HTML template lost its slot for the chart scripts")

@@ -153,21 +153,22 @@ def start_kernels(n: int) -> list[ReportKernelManager]:
     """Start ``n`` kernels and have each run :data:`WARM_UP`, without waiting for them: they
     boot while the caller goes on (the CLI starts them before its own heavy imports).
     :func:`finish_warm_up` waits for them. Raises ``RuntimeError`` naming why a kernel could
-    not start."""
+    not start; then, or when interrupted, the kernels already started are shut down."""
     kernels: list[ReportKernelManager] = []
     for _ in range(n):
         km = new_kernel_manager()
         try:
             km.start_kernel()
-        except Exception:
-            for started in kernels:
+            client = km.client()
+            client.start_channels(iopub=False, stdin=False, hb=False, control=False)
+            km.__dict__["_ward_warm_up"] = client.execute(WARM_UP, silent=True, store_history=False)
+            km.__dict__["_ward_warm_client"] = client
+        except BaseException:  # an error, or Ctrl-C: no kernel is left running
+            for started in [*kernels, km]:
                 release_clients(started)
-                started.shutdown_kernel(now=True)
+                if started.has_kernel:
+                    started.shutdown_kernel(now=True)
             raise
-        client = km.client()
-        client.start_channels(iopub=False, stdin=False, hb=False, control=False)
-        km.__dict__["_ward_warm_up"] = client.execute(WARM_UP, silent=True, store_history=False)
-        km.__dict__["_ward_warm_client"] = client
         kernels.append(km)
     return kernels
 

@@ -10,20 +10,27 @@ One call (``ward-analysis reports`` / :func:`build_reports`) does the whole job:
    cost more than the analysis, so they are paid once per worker, not once per report;
 4. export each executed notebook to self-contained HTML (code hidden; Vega, Vega-Lite
    and Vega-Embed inlined once per page, so the reports open with no network);
-5. write ``index.html``: the status of every target by as-of year, linking to the reports.
+5. write ``index.html``: the status of every target by as-of year, linking to the reports —
+   every report in the output folder (in that language and the term), not only those
+   built now, so that building one year does not orphan the others.
 
 Every file is replaced atomically; a report that fails keeps its previous HTML, and with
 ``continue_on_error`` the others still run; the failures are returned (report, cell, error).
+Paths are made absolute on the way in (the notebooks run in their own folder). Ctrl-C
+stops the build cleanly: no notebook starts, nothing more is written, the kernels are shut
+down, this run's temporary files removed, and ``KeyboardInterrupt`` goes on to the caller.
 """
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import queue
+import signal
 import sys
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -32,12 +39,18 @@ import pandas as pd
 
 from .. import config
 from ..errors import ReportError, WardAnalysisError
-from ..io import atomic_write_bytes, atomic_write_text, check_writable, remove_stale_temp_files
+from ..io import (
+    atomic_write_bytes,
+    atomic_write_text,
+    check_writable,
+    remove_stale_temp_files,
+    user_path,
+)
 from ..model.assess import assess
 from ..present.locale import get_locale
 from ..present.pages import index_name, report_stem
 from ..read.catalog import load_catalog
-from ..read.cleaning import clean
+from ..read.cleaning import CleanResult, clean
 from ..read.observations import load_observations
 from ..read.overrides import default_overrides_path, load_overrides
 from .export import export_html, html_exporter, vega_bundle
@@ -50,6 +63,11 @@ log = logging.getLogger("ward_analysis")
 YEAR_NOTEBOOK = config.NOTEBOOKS_DIR / "year_report.ipynb"
 TERM_NOTEBOOK = config.NOTEBOOKS_DIR / "term_review.ipynb"
 _RESET = "get_ipython().run_line_magic('reset', '-f')"
+#: Seconds an interrupted build waits for each of its threads to stop.
+_STOP_WAIT = 10
+#: Loggers silenced while an interrupted build stops ("Kernel died while waiting for execute
+#: reply": the kernels it shuts down on purpose).
+_QUIET_WHEN_STOPPED = ("papermill", "traitlets", "nbclient")
 
 
 @dataclass(frozen=True)
@@ -85,13 +103,53 @@ class BuildResult:
     failures: list[Failure] = field(default_factory=list)
     index: Path | None = None
     seconds: float = 0.0
+    cleaned: CleanResult | None = None
 
     @property
     def ok(self) -> bool:
         return not self.failures
 
 
-def _check(years, lang, jobs, out: Path, notebooks: list[Path], catalog) -> list[int]:
+@dataclass
+class _Stop:
+    """What the threads of one build share for Ctrl-C: whether the user interrupted it, and
+    the kernels in use, which the interrupt shuts down (a kernel started after that is shut
+    down as it is registered)."""
+
+    event: threading.Event = field(default_factory=threading.Event)
+    kernels: list = field(default_factory=list)
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def is_set(self) -> bool:
+        return self.event.is_set()
+
+    def use(self, km) -> None:
+        with self.lock:
+            self.kernels.append(km)
+            stopped = self.event.is_set()
+        if stopped:
+            _shut_down(km)
+
+    def set(self) -> None:
+        with self.lock:
+            self.event.set()
+            kernels = list(self.kernels)
+        for km in kernels:
+            _shut_down(km)
+
+
+def _shut_down(km) -> None:
+    """Shut a kernel down now, whatever state it (or another thread using it) is in."""
+    try:
+        if km.has_kernel:
+            km.shutdown_kernel(now=True)
+    except Exception as exc:  # already gone, or being shut down by its worker
+        log.info("could not shut down a kernel cleanly: %s", exc)
+
+
+def check_years(years: Iterable[int] | None, catalog) -> list[int]:
+    """The years asked for (default: the catalog's whole term), each within the term, or a
+    :class:`WardAnalysisError`: the one check of ``reports`` and ``assess``."""
     first, last = catalog.term
     years = list(range(first, last + 1)) if years is None else list(years)
     bad = [y for y in years if not isinstance(y, int) or not first <= y <= last]
@@ -99,6 +157,11 @@ def _check(years, lang, jobs, out: Path, notebooks: list[Path], catalog) -> list
         raise WardAnalysisError(
             f"years must lie within the term {first}–{last}; got {bad or 'none'}"
         )
+    return years
+
+
+def _check(years, lang, jobs, out: Path, notebooks: list[Path], catalog) -> list[int]:
+    years = check_years(years, catalog)
     get_locale(lang)  # an unknown language is an error naming it
     if not isinstance(jobs, int) or jobs < 1:
         raise WardAnalysisError(f"jobs must be a whole number of at least 1, not {jobs!r}")
@@ -122,22 +185,26 @@ def _worker(
     fail: Callable[[Job, Failure], None],
     ready: threading.Event,
     km=None,
+    stop: _Stop | None = None,
 ) -> None:
     """Run jobs from the queue in one kernel of our own, its namespace cleared between notebooks;
     hand each executed notebook to the exporter so that the kernel never waits for it.
     The kernel starts at once and the first notebook waits for ``ready`` (the data cleaned).
     A kernel that died or stopped answering before a notebook ran is replaced, and that
-    report tried once more; if no kernel can start, each report fails by name."""
+    report tried once more; if no kernel can start, each report fails by name. Once ``stop``
+    is set (Ctrl-C) no notebook starts, and the one running ends with its kernel."""
+    stop = stop or _Stop()
     km = km or new_kernel_manager()
+    stop.use(km)
     try:
         broken, checked = None, None
-        if not km.has_kernel:
+        if not km.has_kernel and not stop.is_set():
             try:
                 km.start_kernel()
             except Exception as exc:  # no kernel: every report it takes fails, none is lost
                 broken = _no_kernel(exc)
         ready.wait()
-        while True:
+        while not stop.is_set():
             try:
                 job = jobs.get_nowait()
             except queue.Empty:
@@ -152,18 +219,20 @@ def _worker(
                         checked = km
                     exports.put((job, _execute(job, km)))
                 except Exception as exc:  # one report failing must not stop the others
+                    if stop.is_set():  # interrupted: its kernel was shut down under it
+                        return
                     if attempt == 1 and _kernel_trouble(exc):
                         log.warning("%s: %s; starting a new kernel and trying again", job.name, exc)
                         try:
                             km = _fresh_kernel(km)
+                            stop.use(km)
                         except Exception as start_exc:
                             broken = _no_kernel(start_exc)
                         continue
                     fail(job, _failure(job, exc))
                 break
     finally:
-        if km.has_kernel:
-            km.shutdown_kernel(now=True)
+        _shut_down(km)
 
 
 def _execute(job: Job, km):
@@ -212,13 +281,19 @@ def _kernel_trouble(exc: BaseException) -> bool:
 
 
 def _exporter(
-    exports: queue.Queue, bundle: str, done: Callable[[Job, Failure | None], None]
+    exports: queue.Queue,
+    bundle: str,
+    done: Callable[[Job, Failure | None], None],
+    stop: _Stop | None = None,
 ) -> None:
-    """Write each executed notebook and its HTML page (atomically), until told to stop."""
+    """Write each executed notebook and its HTML page (atomically), until told to stop;
+    nothing once the build is interrupted."""
     import nbformat
 
     exporter = html_exporter()
     while (item := exports.get()) is not None:
+        if stop is not None and stop.is_set():
+            continue
         job, executed = item
         try:
             atomic_write_text(job.executed, nbformat.writes(executed))
@@ -255,18 +330,22 @@ def build_reports(
     analysts' overrides of a status (default ``data/raw/overrides.yaml`` when it exists and
     the catalog is the shipped one), checked before any notebook runs. ``kernels``:
     started ``KernelManager``s to use (the CLI starts them before its imports); by default
-    each worker starts its own.
+    each worker starts its own. Relative paths are taken from the current folder.
     """
     start = time.perf_counter()
-    out = Path(out) if out is not None else config.REPORTS_DIR
-    catalog = load_catalog(catalog_path)
-    notebooks = [Path(year_notebook)] + ([Path(term_notebook)] if term_notebook else [])
+    out = user_path(out) if out is not None else config.REPORTS_DIR
+    if isinstance(raw, list | tuple):
+        raw = [user_path(p) for p in raw]
+    elif raw is not None:
+        raw = user_path(raw)
+    catalog = load_catalog(user_path(catalog_path) if catalog_path is not None else None)
+    notebooks = [user_path(year_notebook)] + ([user_path(term_notebook)] if term_notebook else [])
     years = _check(years, lang, jobs, out, notebooks, catalog)
     overrides_path = (
-        Path(overrides).resolve() if overrides is not None else default_overrides_path(catalog.path)
+        user_path(overrides) if overrides is not None else default_overrides_path(catalog.path)
     )
     override_table = load_overrides(overrides_path, catalog=catalog) if overrides_path else None
-    processed = Path(processed) if processed is not None else config.PROCESSED_DIR
+    processed = user_path(processed) if processed is not None else config.PROCESSED_DIR
     obs_path, rej_path = processed / "observations.csv", processed / "rejects.csv"
     common = dict(lang=lang, unit=unit, observations_path=obs_path, catalog_path=catalog.path)
     check_writable(processed)
@@ -290,18 +369,21 @@ def build_reports(
     queue_: queue.Queue = queue.Queue()
     for job in todo:
         queue_.put(job)
-    bar = _progress(len(todo), progress)
+    step, abandon = _progress(len(todo), progress)
     lock = threading.Lock()
+    stop = _Stop()
 
     def done(job: Job, error: Failure | None) -> None:
         with lock:
+            if stop.is_set():  # interrupted: what ends now is not a failure of its own
+                return
             if error:
                 result.failures.append(error)
                 log.error("%s failed: %s", job.name, error)
             else:
                 result.built.append(job.html)
                 log.info("built %s and %s", job.html, job.executed.name)
-            bar(job.name, error)
+            step(job.name, error)
 
     # kernels start now and boot while the data are cleaned
     ready = threading.Event()
@@ -310,50 +392,63 @@ def build_reports(
     threads = [
         threading.Thread(
             target=_worker,
-            args=(queue_, exports, done, ready, given[i] if i < len(given) else None),
+            args=(queue_, exports, done, ready, given[i] if i < len(given) else None, stop),
             daemon=True,
         )
         for i in range(min(jobs, len(todo)))
     ]
-    for th in threads:
-        th.start()
+    writer = None
     try:
-        cleaned = clean(raw, processed, catalog, unit=unit)
-        observations = load_observations(obs_path, catalog=catalog)
-        bundle = vega_bundle()
-    except BaseException:
-        while not queue_.empty():  # nothing to run: let the workers stop their kernels
-            queue_.get_nowait()
+        for th in threads:
+            th.start()
+        try:
+            result.cleaned = clean(raw, processed, catalog, unit=unit)
+            observations = load_observations(obs_path, catalog=catalog)
+            bundle = vega_bundle()
+        except Exception:
+            _drain(queue_)  # nothing to run: let the workers stop their kernels
+            ready.set()
+            raise
         ready.set()
+        writer = threading.Thread(target=_exporter, args=(exports, bundle, done, stop), daemon=True)
+        writer.start()
+        for th in threads:
+            _join(th)
+        exports.put(None)
+        _join(writer)
+    except KeyboardInterrupt:
+        _interrupted(stop, queue_, ready, exports, [*threads, writer], abandon, [out, processed])
         raise
-    ready.set()
-    writer = threading.Thread(target=_exporter, args=(exports, bundle, done), daemon=True)
-    writer.start()
-    for th in threads:
-        th.join()
-    exports.put(None)
-    writer.join()
+    from .downloads import write_year_downloads  # here: the command's early imports stay light
+
+    for job in todo:  # each year report built gets its downloads (CSV, XLSX, DOCX) beside it
+        if job.year is None or job.html not in result.built:
+            continue
+        try:
+            write_year_downloads(job.parameters, job.html.parent)
+        except Exception as exc:  # the page stands; its downloads failed, by name
+            failure = Failure(job.name, job.year, "downloads", f"{type(exc).__name__}: {exc}")
+            result.failures.append(failure)
+            log.error("%s failed: %s", job.name, failure)
     failed_years = {f.year for f in result.failures if f.year is not None}
     shown_unit = unit or catalog.unit
+    # every report of the folder, not only those built now (one year must not orphan the others)
+    shown = sorted(set(years) | _present_years(out, lang, catalog))
     assessments = pd.concat(
         [
             assess(catalog, observations, y, unit=shown_unit, overrides=override_table)
-            for y in years
+            for y in shown
         ],
         ignore_index=True,
     )
     links = {
         y: f"{report_stem(lang, y)}.html"
-        for y in years
+        for y in shown
         if (out / f"{report_stem(lang, y)}.html").exists()
     }
     term_stem = report_stem(lang)
-    term_link = (
-        f"{term_stem}.html" if term_notebook and (out / f"{term_stem}.html").exists() else None
-    )
-    raw_dir = Path(raw) if raw is not None else config.RAW_DIR
-    raw_dir = raw_dir.parent if raw_dir.is_file() else raw_dir
-    sources = data_files([catalog.path, *[raw_dir / f for f in cleaned.files["file"]],
+    term_link = f"{term_stem}.html" if (out / f"{term_stem}.html").exists() else None
+    sources = data_files([catalog.path, *result.cleaned.read_paths,
                           *([overrides_path] if overrides_path else [])])  # fmt: skip
     built_at = datetime.now().astimezone().strftime("%Y-%m-%d %H:%M %Z")
     page = index_html(assessments, links, term_link, catalog, lang=lang, built_at=built_at, sources=sources,
@@ -365,14 +460,84 @@ def build_reports(
     return result
 
 
+def _present_years(out: Path, lang: str, catalog) -> set[int]:
+    """The years of the term whose report (in ``lang``) is in ``out``."""
+    first, last = catalog.term
+    return {y for y in range(first, last + 1) if (out / f"{report_stem(lang, y)}.html").is_file()}
+
+
+def _drain(jobs: queue.Queue) -> None:
+    while True:
+        try:
+            jobs.get_nowait()
+        except queue.Empty:
+            return
+
+
+def _join(thread: threading.Thread | None) -> None:
+    """Wait for a thread in short steps, so that Ctrl-C is felt at once (a plain ``join``
+    may not wake for it)."""
+    while thread is not None and thread.is_alive():
+        thread.join(0.2)
+
+
+def _interrupted(
+    stop: _Stop,
+    jobs: queue.Queue,
+    ready: threading.Event,
+    exports: queue.Queue,
+    threads: list[threading.Thread | None],
+    abandon: Callable[[], None],
+    folders: list[Path],
+) -> None:
+    """Stop an interrupted build: no notebook starts and nothing more is written, the kernels
+    are shut down, the threads stopped, the progress bar cleared and this run's temporary
+    files removed (the complete files already written stay). A second Ctrl-C meanwhile is
+    ignored, and so is what Papermill says of the kernels shut down under it."""
+    quiet = [logging.getLogger(name) for name in _QUIET_WHEN_STOPPED]
+    was = [logger.disabled for logger in quiet]
+    with _ignoring_interrupts():
+        for logger in quiet:
+            logger.disabled = True
+        stop.set()
+        _drain(jobs)
+        ready.set()
+        exports.put(None)
+        for th in threads:
+            if th is not None and th.ident is not None:
+                th.join(_STOP_WAIT)
+        abandon()
+        for folder in folders:
+            remove_stale_temp_files(folder, this_run=True)
+        if not any(th is not None and th.is_alive() for th in threads):
+            for logger, disabled in zip(quiet, was, strict=True):
+                logger.disabled = disabled
+
+
+@contextlib.contextmanager
+def _ignoring_interrupts() -> Iterator[None]:
+    """Ctrl-C does nothing inside (in the main thread; elsewhere signals cannot be set)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
 def _overrides_parameter(notebook: Path, path: Path | None) -> dict[str, object]:
     """The overrides file as a report parameter, for a notebook that declares one."""
     return {"overrides_path": path} if "overrides_path" in declared(notebook) else {}
 
 
-def _progress(total: int, show: bool) -> Callable[[str, Failure | None], None]:
+def _progress(
+    total: int, show: bool
+) -> tuple[Callable[[str, Failure | None], None], Callable[[], None]]:
+    """A progress bar: (advance it by one report, clear it away after an interrupt)."""
     if not show:
-        return lambda name, error: None
+        return (lambda name, error: None), (lambda: None)
     from tqdm import tqdm
 
     bar = tqdm(total=total, desc="reports", unit="report", file=sys.stderr)
@@ -383,4 +548,8 @@ def _progress(total: int, show: bool) -> Callable[[str, Failure | None], None]:
         if bar.n == total:
             bar.close()
 
-    return step
+    def abandon() -> None:
+        bar.leave = False  # closing then erases the bar's line
+        bar.close()
+
+    return step, abandon

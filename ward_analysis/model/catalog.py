@@ -94,7 +94,10 @@ class Target(BaseModel):
     #: For a share of a small whole (14 party cells): the size of the whole, so that
     #: forecasts move in steps of 1/n.
     denominator: int | None = Field(default=None, ge=1)
-    reading: str | None = None
+    #: How an ambiguous or silent text is read, in Vietnamese and English (a catalog's plain
+    #: ``reading`` is the English one).
+    reading_vi: str | None = None
+    reading_en: str | None = None
     #: Changes decided during the term, in the order they took effect.
     restated: list[Restatement] = Field(default_factory=list)
     #: Names in further languages (``name_fr: …`` in the catalog), by language code.
@@ -109,6 +112,21 @@ class Target(BaseModel):
             if extra:
                 data = {k: v for k, v in data.items() if k not in extra}
                 data["other_names"] = {k.removeprefix("name_"): v for k, v in extra.items()}
+        return data
+
+    @model_validator(mode="before")
+    @classmethod
+    def _plain_reading_is_english(cls, data: Any) -> Any:
+        """``reading`` (catalogs and drafts written before readings had languages) is
+        ``reading_en``; both at once would leave one unread."""
+        if isinstance(data, dict) and "reading" in data:
+            if data.get("reading_en") is not None:
+                raise ValueError(
+                    "reading: give either reading (read as English) or reading_en, not both"
+                )
+            data = {k: v for k, v in data.items() if k != "reading"} | {
+                "reading_en": data["reading"]
+            }
         return data
 
     @model_validator(mode="before")
@@ -146,7 +164,9 @@ class Target(BaseModel):
     def _id_as_text(cls, value: Any) -> Any:
         return str(value) if isinstance(value, int) else value
 
-    @field_validator("text_vi", "name_vi", "name_en", "unit_of_measure", "reading", mode="after")
+    @field_validator(
+        "text_vi", "name_vi", "name_en", "unit_of_measure", "reading_vi", "reading_en", mode="after"
+    )
     @classmethod
     def _nfc(cls, value: str | None) -> str | None:
         return None if value is None else nfc(value)
@@ -198,6 +218,16 @@ class Target(BaseModel):
             raise WardAnalysisError(
                 f"target '{self.id}' has no name in '{lang}' (add name_{lang} to the catalog)"
             ) from None
+
+    @property
+    def reading(self) -> str | None:
+        """The reading in English (``reading_en``)."""
+        return self.reading_en
+
+    def reading_in(self, lang: str) -> str | None:
+        """The reading in language ``lang``, or None: one written only in another language is
+        not shown in this one."""
+        return {"vi": self.reading_vi, "en": self.reading_en}.get(lang)
 
     @property
     def plausible_range(self) -> tuple[float, float]:
@@ -351,17 +381,31 @@ class CatalogHeader:
     unit_full: str | None = None
     term: str | None = None
     source: str | None = None
+    #: What every page says about the figures (that they are illustrative…), in any language;
+    #: ``data_notice_vi`` / ``data_notice_en`` are said after it in their language only.
     data_notice: str | None = None
+    data_notice_vi: str | None = None
+    data_notice_en: str | None = None
     base_year: int | None = None
     first_year: int | None = None
     target_year: int | None = None
-    readings: dict[str, str] = field(default_factory=dict)
+    #: Readings of the whole catalog (the term's years…): name → language code → text.
+    readings: dict[str, dict[str, str]] = field(default_factory=dict)
     #: The resolution's groups of targets, in order (economy, culture–society, …).
     groups: tuple[Group, ...] = ()
 
     @classmethod
     def fields(cls) -> tuple[str, ...]:
         return tuple(cls.__dataclass_fields__)
+
+    def notice(self, lang: str) -> str | None:
+        """The data notice of a page in ``lang``: ``data_notice``, then the one in ``lang``."""
+        own = {"vi": self.data_notice_vi, "en": self.data_notice_en}.get(lang)
+        return " ".join(t for t in (self.data_notice, own) if t) or None
+
+    def readings_in(self, lang: str) -> list[str]:
+        """The catalog-wide readings written in ``lang``, in catalog order."""
+        return [r[lang] for r in self.readings.values() if r.get(lang)]
 
 
 class Group(BaseModel):
@@ -445,6 +489,30 @@ class Catalog:
         """Target ids in catalog order."""
         return list(self._targets)
 
+    def with_target(self, target_id: str, **changes: Any) -> Catalog:
+        """A copy of the catalog with fields of target ``target_id`` changed (``threshold=85``,
+        ``comparator=">"``, ``kind="annual"``…), the changed entry checked like any catalog
+        entry: to try a different target and re-assess. The catalog itself and its file are
+        unchanged (the copy has no file). A change that makes the entry invalid, or one of its
+        ``id``, is a :class:`CatalogError` naming the target and the field."""
+        from pydantic import ValidationError
+
+        from ..errors import CatalogError
+
+        old = self[target_id]
+        if "id" in changes and str(changes["id"]) != old.id:
+            raise CatalogError(f"target '{old.id}': field 'id' cannot be changed in a copy")
+        try:
+            new = Target.model_validate(old.model_dump() | changes)
+        except ValidationError as exc:
+            problems = _change_problems(exc.errors())
+            raise CatalogError(f"target '{old.id}': " + "; ".join(problems)) from None
+        targets = [new if t.id == old.id else t for t in self]
+        problems = catalog_problems(targets) + group_problems(self.header.groups, targets)
+        if problems:
+            raise CatalogError("; ".join(problems))
+        return Catalog(targets, self.header)
+
     def grouped(self) -> list[tuple[Group | None, list[Target]]]:
         """The targets by the resolution's groups, in order; one group ``None`` holding every
         target when the catalog names no groups."""
@@ -479,6 +547,29 @@ class Catalog:
             for t in self
         ]
         return pd.DataFrame(rows).astype({"upper": "float64", "threshold": "float64"})
+
+
+def _change_problems(errors: list[dict]) -> list[str]:
+    """The pydantic errors of a changed entry in an analyst's words, one per field named."""
+    by_field: dict[str, list[str]] = {}
+    for e in errors:
+        loc = [
+            str(p) for p in e["loc"] if not str(p).startswith(("function-", "float", "bool", "str"))
+        ]
+        if e["type"] == "extra_forbidden":
+            message = "unknown field (check its spelling)"
+        else:
+            message = e["msg"].removeprefix("Value error, ")
+        by_field.setdefault(".".join(loc), []).append(message)
+    out = []
+    for name, messages in by_field.items():
+        if len(messages) > 1 and name:  # the members of a union (a number, a word, yes/no)
+            value = next(
+                e["input"] for e in errors if ".".join(map(str, e["loc"])).startswith(name)
+            )
+            messages = [f"{value!r} is not a valid value"]
+        out += [f"field '{name}': {m}" if name else m for m in messages]
+    return out
 
 
 def catalog_problems(targets: list[Target]) -> list[str]:

@@ -1,17 +1,200 @@
 """The data notes of a report: what the reader must know about the figures behind it
-(illustrative data, estimates, basis breaks and restatements, readings, gaps, rejected cells),
-in the report's language."""
+(estimates, restatements and basis breaks, what reading assumed, gaps, rejected cells,
+readings), in the report's language.
+
+Every word comes from the locale: a gap, an assumption or a rejected cell is said from its
+code (``schema.FLAG_CODES``, ``schema.REJECT_CODES``), never from reading's English detail
+(that stays in ``observations.csv`` and ``rejects.csv`` for analysts). Quoted in “…” are the
+ward's own texts: a cell, a column, a clerk's note, a resolution.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from html import escape
+from itertools import groupby
+from typing import NamedTuple
 
 import pandas as pd
 
 from ..model.catalog import Catalog
 from ..model.figures import comparable, year_figures
-from ..schema import RESULT_KINDS
-from .locale import get_locale
+from ..schema import MISSING_FLAGS, RESULT_KINDS, split_flags
+from .locale import Locale, get_locale
+
+#: The longest quote of a rejected cell or row (a whole row's text is cut).
+QUOTE_LENGTH = 60
+
+
+class Note(NamedTuple):
+    """One data note: its kind (:data:`NOTE_KINDS`), the kind's heading and the note, both in
+    the report's language."""
+
+    kind: str
+    heading: str
+    text: str
+
+
+@dataclass(frozen=True)
+class _Data:
+    """What the notes of one report rest on."""
+
+    catalog: Catalog
+    obs: pd.DataFrame  # the unit's observations up to the year
+    rejects: pd.DataFrame | None
+    year: int
+    locale: Locale
+
+    def word(self, key: str, **fields: object) -> str:
+        return self.locale.word(key, **fields)
+
+    def subject(self, target_id: object, year: object = None) -> str:
+        """Whom a note is about: the target (id and name) and the year, as far as known."""
+        has_year = year is not None and not pd.isna(year)
+        if isinstance(target_id, str) and target_id in self.catalog:
+            name = self.catalog[target_id].name(self.locale.code)
+            if has_year:
+                return self.word("notes_target_year", id=target_id, name=name, year=int(year))
+            return self.word("notes_target", id=target_id, name=name)
+        return self.word("notes_year", year=int(year)) if has_year else ""
+
+    def flag(self, code: str | None, detail: str, year: int, basis: object) -> str:
+        """A flag's phrase; a flag typed without a code is its own text."""
+        if code is None:
+            return detail
+        basis = self.locale.basis(basis) if isinstance(basis, str) else ""
+        return self.locale.flags[code].format(year=year, basis=basis, detail=detail)
+
+
+def _estimates(d: _Data) -> list[str]:
+    used = year_figures(d.obs, [tg.in_force(d.year) for tg in d.catalog])
+    estimates = used[used["value_kind"] == "estimate"]
+    if not len(estimates):
+        return []
+    years = ", ".join(map(str, sorted(estimates["year"].unique())))
+    return [d.word("note_estimates", years=years)]
+
+
+def _restated(d: _Data) -> list[str]:
+    out = []
+    for original in d.catalog:
+        r = original.restatement(d.year)
+        if r is not None:
+            subject, reason = d.subject(original.id), r.reason.rstrip(" .")
+            out.append(
+                d.word(
+                    "notes_restated",
+                    subject=subject,
+                    year=r.from_year,
+                    source=r.source,
+                    reason=reason,
+                )
+            )
+    return out
+
+
+def _basis(d: _Data) -> list[str]:
+    out = []
+    for original in d.catalog:
+        if original.basis is None:
+            continue
+        tg = original.in_force(d.year)
+        mine = d.obs[d.obs["target_id"] == tg.id]
+        own = comparable(mine["basis"], tg.basis)
+        other = mine[~own]
+        if not len(other):
+            continue
+        said = {
+            "subject": d.subject(tg.id),
+            "basis": d.locale.basis(tg.basis),
+            "other": d.locale.basis(other["basis"].iloc[0]),
+        }
+        own_years = mine.loc[own & mine["value"].notna(), "year"]
+        if len(own_years) and other["year"].max() < own_years.min():  # before a restatement
+            years = ", ".join(map(str, sorted(other["year"].unique())))
+            out.append(d.word("notes_basis_before", years=years, **said))
+        else:
+            out.append(d.word("notes_basis", first=int(other["year"].min()), **said))
+    return out
+
+
+def _assumed(d: _Data) -> list[str]:
+    """What reading assumed about this year's figures (a basis not stated, a dash read as 0…)."""
+    if "flag" not in d.obs:
+        return []
+    out = []
+    read = d.obs[d.obs["flag"].notna() & (d.obs["year"] == d.year) & d.obs["value"].notna()]
+    for r in read.itertuples():
+        for code, detail in split_flags(r.flag):
+            flag = d.flag(code, detail, r.year, getattr(r, "basis", None))
+            text = d.word("notes_flag", subject=d.subject(r.target_id, r.year), flag=flag)
+            if text not in out:
+                out.append(text)
+    return out
+
+
+def _missing(d: _Data) -> list[str]:
+    """Results with no figure: why (the table's blank, dash…), and the clerk's note."""
+    out = []
+    missing = d.obs[d.obs["value"].isna() & d.obs["value_kind"].isin(RESULT_KINDS)]
+    for r in missing.itertuples():
+        flags = split_flags(getattr(r, "flag", None))
+        basis = getattr(r, "basis", None)
+        why = [d.flag(c, t, r.year, basis) for c, t in flags if c in MISSING_FLAGS or c is None]
+        note = getattr(r, "note", None)
+        reason = d.word("notes_reason", reason="; ".join(why)) if why else ""
+        said = d.word("notes_note", note=note) if isinstance(note, str) and note else ""
+        subject = d.subject(r.target_id, r.year)
+        out.append(d.word("notes_missing", subject=subject, reason=reason, note=said))
+    return out
+
+
+def _quote(value: object) -> str:
+    text = "" if value is None or (isinstance(value, float) and pd.isna(value)) else str(value)
+    return text if len(text) <= QUOTE_LENGTH else text[: QUOTE_LENGTH - 1].rstrip() + "…"
+
+
+def _rejected(d: _Data) -> list[str]:
+    """Cells and rows not used, up to the year: where, what, and why in the locale's words."""
+    if d.rejects is None or not len(d.rejects):
+        return []
+    mine = d.rejects[d.rejects["year"].fillna(0).astype(int) <= d.year]
+    out = []
+    for r in mine.itertuples():
+        reason = d.locale.reject_reasons.get(r.reason_code) or d.word("notes_reject_other")
+        where = {"file": _quote(r.file), "row": r.row, "column": _quote(r.column)}
+        subject = d.subject(r.target_id, r.year) or where["file"]
+        out.append(
+            d.word(
+                "notes_rejected", subject=subject, raw=_quote(r.raw_text), reason=reason, **where
+            )
+        )
+    return out
+
+
+def _readings(d: _Data) -> list[str]:
+    """How the catalog reads the resolution, in this language (a reading only in another
+    language is not shown)."""
+    lang = d.locale.code
+    own = [
+        d.word("notes_reading", subject=d.subject(tg.id), reading=tg.reading_in(lang))
+        for tg in d.catalog
+        if tg.reading_in(lang)
+    ]
+    return [*d.catalog.header.readings_in(lang), *own]
+
+
+#: The kinds of notes, in the order a report lists them, and what finds each.
+NOTE_KINDS: dict[str, Callable[[_Data], list[str]]] = {
+    "estimates": _estimates,
+    "restated": _restated,
+    "basis": _basis,
+    "assumed": _assumed,
+    "missing": _missing,
+    "rejected": _rejected,
+    "readings": _readings,
+}
 
 
 def data_notes(
@@ -22,57 +205,30 @@ def data_notes(
     year: int,
     *,
     lang: str = "vi",
-) -> list[str]:
-    """Plain-text notes on the data behind a year's report (rejects, estimates, basis breaks, readings)."""
+) -> list[Note]:
+    """The notes on the data behind ``unit``'s report for ``year``, kind by kind
+    (:data:`NOTE_KINDS`), one line each, in ``lang``. The catalog's data notice is not one of
+    them: every page shows it in its banner."""
     locale = get_locale(lang)
-    word = locale.word
-    notes = []
-    notice = catalog.header.data_notice
-    if notice:
-        notes.append(notice)
     obs = observations[(observations["unit"] == unit) & (observations["year"] <= year)]
-    used = year_figures(obs, [tg.in_force(year) for tg in catalog])
-    estimates = used[used["value_kind"] == "estimate"]
-    if len(estimates):
-        years = ", ".join(map(str, sorted(estimates["year"].unique())))
-        notes.append(word("note_estimates", years=years))
-    for original in catalog:
-        if original.basis is None:
-            continue
-        tg, r = original.in_force(year), original.restatement(year)
-        if r is not None:
-            notes.append(word("note_restated", id=tg.id, year=r.from_year, source=r.source,
-                              reason=r.reason.rstrip(" .")))  # fmt: skip
-        mine = obs[obs["target_id"] == tg.id]
-        other = mine[~comparable(mine["basis"], tg.basis)]
-        if not len(other):
-            continue
-        own_years = mine.loc[comparable(mine["basis"], tg.basis) & mine["value"].notna(), "year"]
-        if len(own_years) and other["year"].max() < own_years.min():  # before a restatement
-            years = ", ".join(map(str, sorted(other["year"].unique())))
-            notes.append(word("note_basis_before", id=tg.id, years=years,
-                              other=locale.basis(other["basis"].iloc[0]), basis=locale.basis(tg.basis)))  # fmt: skip
-        else:
-            notes.append(word("note_basis", id=tg.id, first=int(other["year"].min()),
-                              other=locale.basis(other["basis"].iloc[0]), basis=locale.basis(tg.basis)))  # fmt: skip
-    if "flag" in obs:  # what reading assumed about this year's figures
-        flagged = obs[obs["flag"].notna() & (obs["year"] == year) & obs["value"].notna()]
-        for r in flagged.drop_duplicates(["target_id", "flag"]).itertuples():
-            notes.append(word("note_flag", id=r.target_id, year=r.year, flag=r.flag))
-    missing = obs[obs["value"].isna() & obs["value_kind"].isin(RESULT_KINDS)]
-    for r in missing.itertuples():
-        notes.append(word("note_missing", id=r.target_id, year=r.year, note=r.note))
-    if rejects is not None and len(rejects):
-        mine = rejects[rejects["year"].fillna(0).astype(int) <= year]
-        for r in mine.itertuples():
-            notes.append(word("note_rejected", file=r.file, row=r.row, column=r.column,
-                              raw=r.raw_text, reason=r.reason))  # fmt: skip
-    for tg in catalog:
-        if tg.reading:
-            notes.append(word("note_reading", id=tg.id, reading=tg.reading))
-    return notes
+    data = _Data(catalog, obs, rejects, year, locale)
+    return [
+        Note(kind, locale.word(f"notes_kind_{kind}"), text)
+        for kind, find in NOTE_KINDS.items()
+        for text in find(data)
+    ]
 
 
-def notes_html(notes: list[str]) -> str:
-    """A bulleted list (HTML, every note escaped)."""
-    return "<ul>" + "".join(f"<li>{escape(n)}</li>" for n in notes) + "</ul>"
+def notes_html(notes: Sequence[Note | str]) -> str:
+    """Notes as HTML, every text escaped: the notes of each kind as a list under the kind's
+    heading (``h3``); plain texts as one bulleted list."""
+
+    def heading(note: Note | str) -> str:
+        return note.heading if isinstance(note, Note) else ""
+
+    parts = []
+    for head, group in groupby(notes, key=heading):
+        items = "".join(f"<li>{escape(n.text if isinstance(n, Note) else n)}</li>" for n in group)
+        title = f'<h3 class="ward-notes-kind">{escape(head)}</h3>' if head else ""
+        parts.append(f'{title}<ul class="ward-notes">{items}</ul>')
+    return "".join(parts) or '<ul class="ward-notes"></ul>'

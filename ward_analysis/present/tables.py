@@ -14,31 +14,46 @@ from ..model.catalog import Catalog
 from ..model.figures import year_figures
 from ..schema import LEVEL_MEASURES, STATUSES
 from .bases import other_basis_texts
-from .format import format_number, show, show_projection
-from .locale import STATUS_COLOURS, get_locale
+from .format import decimals_for, format_number, show, show_projection
+from .locale import STATUS_CHIPS, get_locale
 from .sentences import analyst_notes, explanations, provisional, status_labels
 
 CSS = """
 <style>
-.ward-table { border-collapse: collapse; font-size: 13px; width: 100%; }
-.ward-table th, .ward-table td { border-bottom: 1px solid #d0d7de; padding: 4px 8px; text-align: left; vertical-align: top; }
-.ward-table th { background: #f6f8fa; }
-.ward-badge { display: inline-block; padding: 1px 8px; border-radius: 10px; color: #fff; font-weight: 600; white-space: nowrap; }
-.ward-banner { background: #fff8c5; border: 1px solid #d4a72c; padding: 8px 12px; margin: 8px 0; font-weight: 600; }
-.ward-num { text-align: right; white-space: nowrap; }
-.ward-analyst { font-size: 12px; color: #57606a; margin-top: 2px; }
+table.ward-table { border-collapse: collapse; font-size: 13px; width: 100%; margin: 4px 0 8px; }
+table.ward-table th, table.ward-table td { border-bottom: 1px solid #d0d7de; padding: 3px 6px;
+  text-align: left; vertical-align: top; }
+table.ward-table th { background: #f6f8fa; font-weight: 600; }
+table.ward-table td.ward-num, table.ward-table th.ward-num { text-align: right; white-space: nowrap; }
+table.ward-table caption { text-align: left; font-weight: 600; padding: 4px 0; }
+.ward-badge { display: inline-block; padding: 1px 7px; border-radius: 9px; font-weight: 600;
+  white-space: nowrap; border: 1px solid; font-size: 12px; }
+.ward-banner { background: #fff8c5; border: 1px solid #9a6700; color: #3b2300; padding: 6px 10px;
+  margin: 6px 0; font-weight: 600; }
+.ward-analyst { font-size: 12px; color: #424a53; margin-top: 2px; }
+@media print { table.ward-table { font-size: 8.5pt; } .ward-badge { font-size: 8pt; } }
 </style>
 """
 
 
-def table_html(frame: pd.DataFrame) -> str:
+#: The columns of :func:`status_rows`.
+ROW_COLUMNS = ("group", "target_id", "name", "status", "status_label", "figure", "projection",
+               "probability", "explanation")  # fmt: skip
+
+
+def table_html(frame: pd.DataFrame, css_class: str = "") -> str:
     """A plain HTML table of a frame (every cell escaped), in the report's table style."""
-    head = "".join(f"<th>{escape(str(c))}</th>" for c in frame.columns)
+    head = "".join(f'<th scope="col">{escape(str(c))}</th>' for c in frame.columns)
     body = "".join(
         "<tr>" + "".join(f"<td>{escape(str(v))}</td>" for v in row) + "</tr>"
         for row in frame.itertuples(index=False)
     )
-    return f'{CSS}<table class="ward-table"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
+    return f'{CSS}<table class="ward-table {css_class}"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
+
+
+def signed_count(d: int) -> str:
+    """A change in a count with a real minus sign: ``+2``, ``−3``, ``0``."""
+    return f"+{d}" if d > 0 else f"−{-d}" if d < 0 else "0"
 
 
 def label(status: str, lang: str) -> str:
@@ -47,8 +62,10 @@ def label(status: str, lang: str) -> str:
 
 
 def badge(status: str, lang: str) -> str:
-    """A coloured status label (HTML)."""
-    return f'<span class="ward-badge" style="background:{STATUS_COLOURS[status]}">{escape(label(status, lang))}</span>'
+    """A status chip (HTML): its colours from :data:`STATUS_CHIPS` (each pair ≥ 4.5:1)."""
+    background, text, border = STATUS_CHIPS[status]
+    style = f"background:{background};color:{text};border-color:{border}"
+    return f'<span class="ward-badge" style="{style}">{escape(label(status, lang))}</span>'
 
 
 def headline(
@@ -66,7 +83,7 @@ def headline(
         {t["status"]: [label(s, lang) for s in STATUSES], t["count"]: now.to_numpy()}
     )
     if before is not None:
-        frame[t["change"]] = [f"{d:+d}" if d else "0" for d in (now - before).to_numpy()]
+        frame[t["change"]] = [signed_count(int(d)) for d in (now - before).to_numpy()]
     return frame[
         frame[t["count"]].gt(0) | (frame.get(t["change"], pd.Series("0", index=frame.index)) != "0")
     ]
@@ -94,62 +111,90 @@ def status_changes(
     return lines or [t["no_change"]]
 
 
-def status_table_html(
+def status_rows(
     assessment: pd.DataFrame,
     catalog: Catalog,
     *,
     lang: str = "vi",
     observations: pd.DataFrame | None = None,
-) -> str:
-    """The status of every sub-target as an HTML table with traffic-light badges (all text escaped).
-
-    With ``observations``, a target whose latest figures are on another basis than the
-    target in force's (not comparable) shows them too, named by their basis."""
+) -> pd.DataFrame:
+    """The texts of the status table, one row per sub-target (:data:`ROW_COLUMNS`): its
+    group in the resolution, id, name, status code and label (marked where it rests on an
+    estimate or an analyst set it), latest figure (and the latest on another basis, with
+    ``observations``), the end-of-term figure or projection, the probability and the
+    explanation, as :func:`status_table_html` shows them."""
     locale = get_locale(lang)
-    t = locale.words
-    head = [
-        t["target"],
-        t["status"],
-        t["figure"],
-        locale.word("projection", T=catalog.term[1]),
-        t["probability"],
-        t["explanation"],
-    ]
+    group_of = {
+        t.id: g.name(lang) if g is not None else ""
+        for g, targets in catalog.grouped()
+        for t in targets
+    }
     sentences = explanations(assessment, catalog, lang) if len(assessment) else []
-    notes = analyst_notes(assessment, lang)
-    marks, provisional_mark = provisional(assessment), locale.word("provisional_mark").strip()
     others = (
         other_basis_texts(assessment, catalog, observations, locale)
         if observations is not None
         else [""] * len(assessment)
     )
     rows = []
-    for r, explanation, note, mark, other in zip(
-        assessment.itertuples(index=False), sentences, notes, marks, others, strict=True
-    ):
+    for r, label, explanation, other in zip(
+        assessment.itertuples(index=False), status_labels(assessment, locale), sentences, others,
+        strict=True,
+    ):  # fmt: skip
         tg = catalog[r.target_id]
-        name = tg.name(lang)
         figure = (
             "–" if pd.isna(r.latest_year) else f"{show(r.latest_value, tg, lang)} ({r.latest_year})"
         )
         if other:  # the latest figures are on another basis: shown, named by it
             figure = other if figure == "–" else f"{figure}; {other}"
-        projection = _projection(r, tg, lang)
         p = (
             "–"
             if pd.isna(r.probability)
             else locale.with_unit(format_number(100 * r.probability, 0, lang=lang), "%")
         )
+        rows.append((group_of.get(r.target_id, ""), r.target_id, tg.name(lang), r.status, label,
+                     figure, _projection(r, tg, lang), p, explanation))  # fmt: skip
+    return pd.DataFrame(rows, columns=list(ROW_COLUMNS))
+
+
+def status_table_html(
+    assessment: pd.DataFrame,
+    catalog: Catalog,
+    *,
+    lang: str = "vi",
+    observations: pd.DataFrame | None = None,
+    compact: bool = False,
+) -> str:
+    """The status of every sub-target as an HTML table with traffic-light badges (all text escaped).
+
+    ``compact``: the target, its status and the explanation only (the explanation already
+    says the figure, the projection and the probability): the year reports' print layout.
+
+    With ``observations``, a target whose latest figures are on another basis than the
+    target in force's (not comparable) shows them too, named by their basis."""
+    locale = get_locale(lang)
+    t = locale.words
+    head = [t["target"], t["status"], t["figure"], locale.word("projection", T=catalog.term[1]),
+            t["probability"], t["explanation"]]  # fmt: skip
+    texts = status_rows(assessment, catalog, lang=lang, observations=observations)
+    notes = analyst_notes(assessment, lang)
+    marks, provisional_mark = provisional(assessment), locale.word("provisional_mark").strip()
+    rows = []
+    for r, note, mark in zip(texts.itertuples(index=False), notes, marks, strict=True):
         status = badge(r.status, lang)
         if note:  # set by the analyst: say so, with the model's status
             status += f'<div class="ward-analyst">({escape(note)})</div>'
         if mark:  # a final status resting on an estimate
             status += f'<div class="ward-analyst">{escape(provisional_mark)}</div>'
-        cells = [f"<b>{escape(r.target_id)}</b>. {escape(name)}", status, escape(figure),
-                 escape(projection), escape(p), escape(explanation)]  # fmt: skip
+        cells = [f"<b>{escape(r.target_id)}</b>. {escape(r.name)}", status, escape(r.figure),
+                 escape(r.projection), escape(r.probability), escape(r.explanation)]  # fmt: skip
+        if compact:
+            cells = [cells[0], cells[1], cells[5]]
         rows.append("<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
-    header = "<tr>" + "".join(f"<th>{escape(h)}</th>" for h in head) + "</tr>"
-    return f'{CSS}<table class="ward-table"><thead>{header}</thead><tbody>{"".join(rows)}</tbody></table>'
+    if compact:
+        head = [head[0], head[1], head[5]]
+    header = "<tr>" + "".join(f'<th scope="col">{escape(h)}</th>' for h in head) + "</tr>"
+    kind = "ward-status ward-compact" if compact else "ward-status"
+    return f'{CSS}<table class="ward-table {kind}"><thead>{header}</thead><tbody>{"".join(rows)}</tbody></table>'
 
 
 def _projection(r, target, lang: str) -> str:
@@ -243,13 +288,19 @@ def _other_basis_figures(observations: pd.DataFrame, targets, unit: str, year: i
 
 
 def _signed(value: float, target, lang: str) -> str:
+    """A difference with a real minus sign; between two shares, in percentage points."""
     if value != value:
         return "–"
-    text = show(abs(value), target, lang, raw=True)
+    if target.unit_of_measure == "%":
+        locale = get_locale(lang)
+        text = locale.word("points", n=locale.number(abs(value), decimals_for(target) or 1))
+    else:
+        text = show(abs(value), target, lang, raw=True)
     return ("+" if value > 0 else "−" if value < 0 else "±") + text
 
 
-def banner_html(catalog: Catalog) -> str:
-    """The catalog's data notice (e.g. that the figures are illustrative) as a banner, or nothing."""
-    notice = catalog.header.data_notice
+def banner_html(catalog: Catalog, lang: str = "vi") -> str:
+    """The catalog's data notice in ``lang`` (e.g. that the figures are illustrative) as a
+    banner, or nothing."""
+    notice = catalog.header.notice(lang)
     return f'{CSS}<div class="ward-banner">{escape(notice)}</div>' if notice else ""

@@ -54,10 +54,12 @@ _LOCAL_STANDARD = re.compile(r"\bchuan ngheo (?:cua )?(?:tinh|dia phuong|rieng|t
 
 @dataclass(frozen=True)
 class Basis:
-    """The basis read for a row: its label, and a note when it was assumed, not stated."""
+    """The basis read for a row: its label, and when it was assumed, not stated, a note
+    saying so and its flag code (``schema.ASSUMED_FLAGS``)."""
 
     basis: str | None
     note: str | None = None
+    code: str | None = None
 
 
 def _wordings(target: Target) -> list[tuple[str, re.Pattern]]:
@@ -134,6 +136,10 @@ def row_basis(target: Target, texts: list[str], year: int) -> Basis:
         return Basis(label)
     if in_force is not None:
         return Basis(
-            in_force, f"basis not stated; taken as the standard in force in {year} ({in_force})"
+            in_force,
+            f"basis not stated; taken as the standard in force in {year} ({in_force})",
+            "basis_in_force",
         )
-    return Basis(target.basis, f"basis not stated in the table; taken as {target.basis}")
+    return Basis(
+        target.basis, f"basis not stated in the table; taken as {target.basis}", "basis_of_target"
+    )

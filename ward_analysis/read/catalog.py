@@ -76,6 +76,13 @@ def _load_catalog(path: Path) -> Catalog:
     targets, problems, review = [], [], []
     meta["groups"], group_errors = _groups(meta.get("groups"))
     problems.extend(group_errors)
+    meta["readings"], reading_errors = _readings(meta.get("readings"))
+    problems.extend(reading_errors)
+    for key in ("data_notice", "data_notice_vi", "data_notice_en"):
+        if meta.get(key) is not None and not isinstance(meta[key], str):
+            problems.append(f"{key}: expected a text")
+        elif meta.get(key) is not None:
+            meta[key] = nfc(meta[key]) or None
     for number, entry in enumerate(raw["targets"], start=1):
         label = _entry_label(number, entry)
         if not isinstance(entry, dict):
@@ -121,6 +128,35 @@ def _groups(raw: object) -> tuple[tuple[Group, ...], list[str]]:
         except ValidationError as exc:
             problems.extend(f"groups, group {number}: {msg}" for msg in _messages(exc))
     return tuple(groups), problems
+
+
+def _readings(raw: object) -> tuple[dict[str, dict[str, str]], list[str]]:
+    """The ``readings:`` mapping above the targets (name → language → text; a plain text is
+    the English one), and what is wrong with it."""
+    if raw is None:
+        return {}, []
+    if not isinstance(raw, dict):
+        return {}, [
+            "readings: expected a mapping of names to readings (term_years: {vi: …, en: …})"
+        ]
+    out, problems = {}, []
+    for name, texts in raw.items():
+        texts = {"en": texts} if isinstance(texts, str) else texts
+        if (
+            not isinstance(texts, dict)
+            or not texts
+            or not all(
+                isinstance(lang, str) and isinstance(text, str) and text.strip()
+                for lang, text in texts.items()
+            )
+        ):
+            problems.append(
+                f"readings.{name}: expected a text in each language (vi: …, en: …), "
+                "or one English text"
+            )
+            continue
+        out[str(name)] = {lang: nfc(text) for lang, text in texts.items()}
+    return out, problems
 
 
 def _entry_label(number: int, entry: object) -> str:

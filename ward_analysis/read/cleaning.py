@@ -3,13 +3,21 @@
 Every data row of every table ends up somewhere: as observations, in the
 rejects table (file, row, column, raw text, reason) or, for headings and
 footers that hold no figure, in the skipped table. Nothing is dropped silently.
+
+Every file of the raw folder is accounted for too (``files.csv``, one row per file:
+``file, status, reason_code, reason``): ``status`` is ``read`` for a yearly table
+(``reason_code`` ``table``) and ``not_read`` for the others, with the rule's code
+(``catalog``, ``overrides``, ``confirmations``, ``yaml``, ``notes``, ``text``, ``hidden``,
+``lock_file``, ``folder``, ``not_a_table``) and the reason in words; which files are tables
+is decided by ``read.files.FOLDER_RULES``, the same for ``data/raw/`` and any other folder.
+A table file that cannot be read is still an error naming it.
 """
 
 from __future__ import annotations
 
 import logging
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
@@ -28,22 +36,29 @@ from ..schema import (
 from ..text import nfc
 from . import plausible
 from .catalog import load_catalog
-from .files import READERS, cell_text, readable
+from .files import READERS, NotRead, cell_text, sort_folder
 from .names import Names
 from .rows import clean_table, reject_record
 from .tables import read_tables
 
 log = logging.getLogger("ward_analysis")
 
+#: The columns of ``files.csv``: every input file, read or not, and why (module notes).
+FILE_COLUMNS = ["file", "status", "reason_code", "reason"]
+
 
 @dataclass
 class CleanResult:
-    """What cleaning produced: observations, rejects, skipped rows and a per-file summary."""
+    """What cleaning produced: observations, rejects, skipped rows and a per-table summary;
+    ``inputs``: every file of the folder, read or not and why (``FILE_COLUMNS``);
+    ``read_paths``: the files read."""
 
     observations: pd.DataFrame
     rejects: pd.DataFrame
     skipped: pd.DataFrame
     files: pd.DataFrame
+    inputs: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=FILE_COLUMNS))
+    read_paths: list[Path] = field(default_factory=list)
 
     def summary(self) -> str:
         """A short text summary for people (counts per file and totals)."""
@@ -60,28 +75,44 @@ class CleanResult:
             )
         for r in self.rejects.itertuples(index=False):
             lines.append(f"  rejected {r.file}, row {r.row}, column '{r.column}': {r.reason}")
+        not_read = self.inputs[self.inputs["status"] == "not_read"]
+        if len(not_read):
+            lines.append(f"{len(not_read)} other file(s) not read:")
+        for f in not_read.itertuples(index=False):
+            lines.append(f"  not read: {f.file} — {f.reason}")
         return "\n".join(lines)
 
 
-def report_paths(paths_or_dir: str | Path | list[str | Path] | None = None) -> list[Path]:
-    """The yearly table files to read: a list as given, or the readable files of a folder
-    (in the shipped ``data/raw/``, only those named like ``config.REPORT_STEM``)."""
+def report_paths(
+    paths_or_dir: str | Path | list[str | Path] | None = None,
+) -> tuple[list[Path], list[NotRead]]:
+    """The yearly table files to read — a list or a file as given, or the tables of a folder
+    (default ``data/raw/``) by ``read.files.FOLDER_RULES`` — and the folder's other files
+    with why each is not read."""
     if isinstance(paths_or_dir, list | tuple):
-        return [Path(p) for p in paths_or_dir]
+        return [Path(p) for p in paths_or_dir], []
     folder = Path(paths_or_dir) if paths_or_dir is not None else config.RAW_DIR
     if folder.is_file():
-        return [folder]
+        return [folder], []
     if not folder.is_dir():
         raise ReportFormatError(f"{folder}: folder not found")
-    pattern = config.REPORT_STEM + "*" if paths_or_dir is None else "*"
-    found = sorted(
-        p
-        for p in folder.glob(pattern)
-        if p.is_file() and readable(p) and not p.name.startswith(("~$", "."))
-    )
+    found, not_read = sort_folder(folder)
     if not found:
-        raise ReportFormatError(f"{folder}: no report tables ({', '.join(READERS)}) found")
-    return found
+        passed = "".join(f"; {n.path.name}: {n.reason}" for n in not_read[:5])
+        raise ReportFormatError(
+            f"{folder}: no report tables ({', '.join(READERS)} files whose name says the "
+            f"year) found{passed}"
+        )
+    for entry in not_read:
+        log.info("%s is not read: %s", entry.path, entry.reason)
+    return found, not_read
+
+
+def _inputs_frame(paths: list[Path], not_read: list[NotRead], given: bool) -> pd.DataFrame:
+    why = "given as a yearly table" if given else "a yearly table (by the name of the file)"
+    rows = [(p.name, "read", "table", why) for p in paths]
+    rows += [(n.path.name, "not_read", n.code, n.reason) for n in not_read]
+    return pd.DataFrame(rows, columns=FILE_COLUMNS)
 
 
 def _observation_reject(o: dict, code: str, reason: str) -> dict[str, object]:
@@ -151,7 +182,7 @@ def read_reports(
     catalog = catalog if catalog is not None else load_catalog()
     unit = nfc(unit) if unit else catalog.unit
     names = Names(catalog)
-    paths = report_paths(paths_or_dir)
+    paths, not_read = report_paths(paths_or_dir)
     confirmations = plausible.load_confirmations(paths[0].parent if paths else None)
     all_obs, all_rejects, all_skipped, files = [], [], [], []
     for path in paths:
@@ -194,7 +225,11 @@ def read_reports(
         rejects=file_frame["file"].map(rejects["file"].value_counts()).fillna(0).astype("int64"),
         skipped=file_frame["file"].map(skipped["file"].value_counts()).fillna(0).astype("int64"),
     )
-    return CleanResult(observations, rejects, skipped, file_frame)
+    given = isinstance(paths_or_dir, list | tuple) or (
+        paths_or_dir is not None and Path(paths_or_dir).is_file()
+    )
+    inputs = _inputs_frame(paths, not_read, given)
+    return CleanResult(observations, rejects, skipped, file_frame, inputs, paths)
 
 
 def clean(
@@ -204,7 +239,8 @@ def clean(
     *,
     unit: str | None = None,
 ) -> CleanResult:
-    """Clean the yearly tables and write ``observations.csv``, ``rejects.csv`` and ``skipped.csv``.
+    """Clean the yearly tables and write ``observations.csv``, ``rejects.csv``, ``skipped.csv``
+    and ``files.csv`` (every input file, read or not and why).
 
     Files are written atomically into ``out_dir`` (default ``data/processed/``);
     the raw tables are only read. ``unit``: the ward the tables are for (default the
@@ -217,11 +253,13 @@ def clean(
     atomic_write_csv(result.observations, out / config.OBSERVATIONS_PATH.name)
     atomic_write_csv(result.rejects, out / config.REJECTS_PATH.name)
     atomic_write_csv(result.skipped, out / config.SKIPPED_PATH.name)
+    atomic_write_csv(result.inputs, out / config.FILES_PATH.name)
     log.info(
-        "wrote %s, %s and %s in %s",
+        "wrote %s, %s, %s and %s in %s",
         config.OBSERVATIONS_PATH.name,
         config.REJECTS_PATH.name,
         config.SKIPPED_PATH.name,
+        config.FILES_PATH.name,
         out,
     )
     return result

@@ -4,6 +4,15 @@ A CSV is one sheet (UTF-8 only: a legacy encoding is refused, never guessed). A 
 gives every sheet, with merged ranges filled in, its hidden rows, and the cells whose
 number format shows another figure than the one stored (scaled, or with text added).
 Anything that makes a file unreadable is one :class:`ReportFormatError` naming it.
+
+Which files of a folder are yearly tables (:func:`sort_folder`, the registry
+``FOLDER_RULES``; the same rules for the shipped ``data/raw/`` and a folder given with
+``--raw``): a file of a readable type whose name says a year ("bieu_chi_tieu_2023.csv",
+"Biểu chỉ tiêu 2023.xlsx", "BCT 2023.csv") or "Biểu chỉ tiêu" / "BCT", in any case, with
+or without accents. A yearly table saved as .xls, .ods… is taken too, and refused with how
+to save it. Every other file is passed over with its reason: the catalog, the overrides,
+confirmations, notes (README, .md), text (a resolution), hidden and lock files, folders,
+and "not a yearly table: …" for anything else; cleaning lists them (``files.csv``).
 """
 
 from __future__ import annotations
@@ -17,7 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import ReportFormatError, where
-from ..text import nfc
+from ..text import match_key, nfc
 
 #: Lines sampled to tell a CSV's separator: the title block and the header are among them.
 _SAMPLE_LINES = 60
@@ -331,3 +340,118 @@ def read_sheets(path: str | Path) -> list[tuple[str | None, list[list[object]]]]
     UTF-8, binary, not a workbook) or of a type with no reader.
     """
     return [(s.name, s.rows) for s in read_file_sheets(Path(path))]
+
+
+# -- which files of a folder are yearly tables ----------------------------------------------
+
+#: A year in a file name ("bieu_chi_tieu_2023.csv", "BCT 2023.xlsx"): how a table's file name
+#: says its year (``read.tables`` takes the year from it too).
+YEAR = re.compile(r"(?<!\d)(20\d\d)(?!\d)")
+#: The words of a yearly table's name ("Biểu chỉ tiêu", "BCT"), as a comparison key.
+_TABLE_WORDS = re.compile(r"\b(?:bieu chi tieu|bct)\b")
+#: Spreadsheet types with no reader: a yearly table saved as one is refused naming the file
+#: (save it as .xlsx), not passed over.
+_OTHER_SPREADSHEETS = (".xls", ".xlsb", ".ods", ".numbers", ".et")
+_YAML = (".yaml", ".yml")
+
+
+@dataclass(frozen=True)
+class FolderRule:
+    """What a file of a raw folder is: ``applies(path, key)`` (``key``: the comparison key of
+    the name without its suffix) and why it is not read (``reason``, formatted with the
+    file's ``suffix`` and the readable ``kinds``), or None for a yearly table to read."""
+
+    code: str
+    applies: Callable[[Path, str], bool]
+    reason: str | None
+
+
+def _named_like_a_table(path: Path, key: str) -> bool:
+    return bool(YEAR.search(key) or _TABLE_WORDS.search(key)) and (
+        readable(path) or path.suffix.lower() in _OTHER_SPREADSHEETS
+    )
+
+
+#: The rules, first match wins (one registry for the shipped folder and any other).
+FOLDER_RULES: tuple[FolderRule, ...] = (
+    FolderRule(
+        "folder",
+        lambda p, k: p.is_dir(),
+        "a folder: only the files of the folder itself are read, not those of its sub-folders",
+    ),
+    FolderRule("hidden", lambda p, k: p.name.startswith("."), "a hidden file"),
+    FolderRule(
+        "lock_file",
+        lambda p, k: p.name.startswith("~$"),
+        "the lock file Excel keeps while a workbook is open",
+    ),
+    FolderRule(
+        "catalog",
+        lambda p, k: p.suffix.lower() in _YAML and k.startswith("catalog"),
+        "the catalog of targets (read as the catalog, see --catalog), not a yearly table",
+    ),
+    FolderRule(
+        "overrides",
+        lambda p, k: p.suffix.lower() in _YAML and k.startswith("overrides"),
+        "analysts' overrides of a status (see --overrides), not a yearly table",
+    ),
+    FolderRule(
+        "confirmations",
+        lambda p, k: p.suffix.lower() in _YAML and k == "confirmations",
+        "figures confirmed by hand: read with the tables of this folder, not as a table",
+    ),
+    FolderRule(
+        "yaml",
+        lambda p, k: p.suffix.lower() in _YAML,
+        "a YAML file (a catalog, overrides or confirmations), not a yearly table",
+    ),
+    FolderRule(
+        "notes",
+        lambda p, k: p.suffix.lower() == ".md" or k.startswith("readme"),
+        "notes for people, not a yearly table",
+    ),
+    FolderRule(
+        "text",
+        lambda p, k: p.suffix.lower() == ".txt",
+        "plain text, such as a resolution (read by 'ward-analysis targets-from-text'), "
+        "not a yearly table",
+    ),
+    FolderRule("table", _named_like_a_table, None),
+    FolderRule(
+        "not_a_table",
+        lambda p, k: readable(p),
+        "not a yearly table: its name says no year (name each year's table so that it does, "
+        "e.g. 'bieu_chi_tieu_2023{suffix}')",
+    ),
+    FolderRule(
+        "not_a_table",
+        lambda p, k: True,
+        "not a yearly table: a '{suffix}' file (tables are read from {kinds} files whose "
+        "name says the year)",
+    ),
+)
+
+
+@dataclass(frozen=True)
+class NotRead:
+    """A file of a raw folder that is not read as a yearly table, and why."""
+
+    path: Path
+    code: str
+    reason: str
+
+
+def sort_folder(folder: Path) -> tuple[list[Path], list[NotRead]]:
+    """The files of ``folder`` to read as yearly tables, and every other entry with why it is
+    not read (see ``FOLDER_RULES``); both in name order."""
+    tables, others = [], []
+    for path in sorted(folder.iterdir()):
+        key = match_key(path.stem)
+        rule = next(r for r in FOLDER_RULES if r.applies(path, key))
+        if rule.reason is None:
+            tables.append(path)
+        else:
+            suffix = path.suffix.lower() or "(no suffix)"
+            reason = rule.reason.format(suffix=suffix, kinds=", ".join(READERS))
+            others.append(NotRead(path, rule.code, reason))
+    return tables, others

@@ -16,20 +16,30 @@ import re
 from ..errors import ParseError
 from ..text import nfc
 
-#: Texts that mean "no figure" in ward tables, with the reason kept for notes.
+#: Texts that mean "no figure" in ward tables → the flag code saying why (``schema.MISSING_FLAGS``).
 MISSING_MARKERS: dict[str, str] = {
-    "": "blank cell",
-    "-": "dash: may mean 'did not occur' (0), not taken as a figure",
-    "–": "dash: may mean 'did not occur' (0), not taken as a figure",
-    "—": "dash: may mean 'did not occur' (0), not taken as a figure",
-    "…": "ellipsis: no figure",
-    "...": "ellipsis: no figure",
-    "x": "'x': not applicable",
-    "chưa có số liệu": "chưa có số liệu (no figure yet)",
-    "không có số liệu": "không có số liệu (no figure)",
-    "chưa có": "chưa có (no figure yet)",
-    "chưa thống kê": "chưa thống kê (not compiled)",
-    "n/a": "n/a",
+    "": "missing_blank",
+    "-": "missing_dash",
+    "–": "missing_dash",
+    "—": "missing_dash",
+    "…": "missing_ellipsis",
+    "...": "missing_ellipsis",
+    "x": "missing_not_applicable",
+    "n/a": "missing_not_applicable",
+    "chưa có số liệu": "missing_not_yet",
+    "chưa có": "missing_not_yet",
+    "không có số liệu": "missing_none",
+    "chưa thống kê": "missing_not_compiled",
+}
+#: Each missing code in words, for analysts (the detail of the observation's flag).
+MISSING_DETAILS: dict[str, str] = {
+    "missing_blank": "blank cell",
+    "missing_dash": "dash: may mean 'did not occur' (0), not taken as a figure",
+    "missing_ellipsis": "ellipsis: no figure",
+    "missing_not_applicable": "'x' or 'n/a': not applicable",
+    "missing_not_yet": "'chưa có số liệu': no figure yet",
+    "missing_none": "'không có số liệu': no figure",
+    "missing_not_compiled": "'chưa thống kê': not compiled",
 }
 
 _NUMBER = re.compile(
@@ -50,7 +60,8 @@ _FROM = re.compile(r"^từ\s+", re.IGNORECASE)
 
 
 def missing_reason(text: object) -> str | None:
-    """Return why ``text`` means "no figure" (blank, ``-``, ``…``…), or None if it does not."""
+    """Return why ``text`` means "no figure" (blank, ``-``, ``…``…) as a code of
+    ``schema.MISSING_FLAGS`` (:data:`MISSING_DETAILS` says it in words), or None if it does not."""
     if text is None:
         return MISSING_MARKERS[""]
     if isinstance(text, float) and math.isnan(text):

@@ -19,6 +19,7 @@ import yaml
 
 from ..errors import ParseError, ReportFormatError
 from ..model.catalog import Catalog
+from ..schema import FLAG_SEPARATOR, flag_entry
 from ..text import nfc
 from .numbers import parse_number
 
@@ -111,7 +112,9 @@ def check(obs: list[dict], catalog: Catalog, confirmations: dict) -> tuple[list[
         file, row = o["source"].rsplit(":", 1)
         confirmed = confirmations.get((file, int(row)))
         if confirmed is not None and math.isclose(confirmed[0], value, rel_tol=1e-9):
-            flag = "; ".join(filter(None, [o.get("flag"), f"confirmed: {confirmed[1]}"]))
+            flag = FLAG_SEPARATOR.join(
+                filter(None, [o.get("flag"), flag_entry("confirmed", confirmed[1])])
+            )
             kept.append(o | {"flag": flag})
             continue
         unit = target.unit_of_measure

@@ -15,12 +15,13 @@ from dataclasses import dataclass, field
 
 from ..errors import ParseError
 from ..model.catalog import Catalog
+from ..schema import FLAG_SEPARATOR, REJECT_CODES, flag_entry
 from ..text import match_key, nfc
 from .basis import row_basis
 from .cells import cell_missing, is_tick, parse_cell, row_unit
 from .files import cell_text
 from .names import ESTIMATE_BRACKET, Names, qualifier_error
-from .numbers import missing_reason, parse_quantity
+from .numbers import MISSING_DETAILS, missing_reason, parse_quantity
 from .tables import RawTable
 
 #: A note that marks a row's figures as estimates: "số ước", "ước tính", "dự kiến".
@@ -85,7 +86,10 @@ class TableRows:
 
 
 def reject_record(file, row, column, raw, target_id, year, code, reason) -> dict[str, object]:
-    """One rejected cell or row, with everything needed to find and fix it."""
+    """One rejected cell or row, with everything needed to find and fix it; ``code`` is one of
+    ``schema.REJECT_CODES`` (the reports say it in their language)."""
+    if code not in REJECT_CODES:
+        raise ValueError(f"unknown reject code {code!r}: add it to schema.REJECT_CODES")
     return {"file": file, "row": row, "column": column, "raw_text": raw, "target_id": target_id,
             "year": year, "reason_code": code, "reason": reason}  # fmt: skip
 
@@ -213,7 +217,8 @@ def clean_table(
                 and target.measure in ("count", "amount", "length")
             ):
                 raw, missing = 0, None
-                flags.append("'-' read as 0: the table's legend says it means 'không phát sinh'")
+                zero = "'-' read as 0: the table's legend says it means 'không phát sinh'"
+                flags.append(flag_entry("dash_zero", zero))
             cell_estimate = False
             if isinstance(raw, str) and column.role != "plan" and _ESTIMATE_CELL.search(raw):
                 raw, cell_estimate = _ESTIMATE_CELL.sub(" ", raw).strip(), True
@@ -231,19 +236,20 @@ def clean_table(
                 )
                 continue
             if basis.note:
-                flags.append(basis.note)
+                flags.append(flag_entry(basis.code, basis.note))
             kind = column.role
             if kind == "actual" and (estimated or cell_estimate):
                 kind = "estimate"
                 said = cell_text(cells[column]) if cell_estimate else (note or name)
-                flags.append(f"an estimate: the table says so ('{said}')")
-            notes = [note] if note else []
+                flags.append(
+                    flag_entry("estimate_said", f"an estimate: the table says so ('{said}')")
+                )
             if missing is not None:
-                notes.insert(0, f"no figure ({missing})")
+                flags.insert(0, flag_entry(missing, f"no figure ({MISSING_DETAILS[missing]})"))
             out.observations.append({
                 "unit": unit, "target_id": target_id, "year": column.year, "value": value,
                 "value_kind": kind, "basis": basis.basis, "source": f"{file}:{row_number}",
-                "note": "; ".join(notes) or None, "flag": "; ".join(flags) or None,
+                "note": note or None, "flag": FLAG_SEPARATOR.join(flags) or None,
                 "_column": column.header, "_raw": cell_text(cells[column]),
             })  # fmt: skip
     return out

@@ -22,7 +22,7 @@ from pathlib import Path
 from ..errors import ReportFormatError, where
 from ..schema import RESULT_KINDS, VALUE_KINDS
 from ..text import match_key
-from .files import READERS, Sheet, cell_text, read_file_sheets, read_sheets, readable
+from .files import READERS, YEAR, Sheet, cell_text, read_file_sheets, read_sheets, readable
 
 __all__ = ["READERS", "Column", "RawTable", "TableFile", "read_sheets", "read_table",
            "read_tables", "readable"]  # fmt: skip
@@ -30,7 +30,7 @@ __all__ = ["READERS", "Column", "RawTable", "TableFile", "read_sheets", "read_ta
 log = logging.getLogger("ward_analysis")
 
 HEADER_SEARCH_ROWS = 30
-_YEAR = re.compile(r"(?<!\d)(20\d\d)(?!\d)")
+_YEAR = YEAR
 _TITLE_YEAR = re.compile(r"\b(?:NĂM|năm|Năm)\s+(20\d\d)(?!\d)")
 
 #: Column roles by the start of the header's comparison key. Order matters:
@@ -176,7 +176,8 @@ def _role(header: str) -> str | None:
 
 
 class _NoHeader(Exception):
-    """A sheet has no header: why, and the row it concerns (if one)."""
+    """A sheet has no table to read (no header, or no row below it): why, and the row it
+    concerns (if one)."""
 
     def __init__(self, reason: str, row: int | None = None):
         super().__init__(reason)
@@ -231,6 +232,15 @@ def _find_header(rows: list[list[object]], what: str) -> int:
         f"no header row found in the first {HEADER_SEARCH_ROWS} rows "
         "(expected a row with 'Chỉ tiêu' and 'Thực hiện' or 'Ước thực hiện')"
     )
+
+
+def _find_rows(rows: list[list[object]], what: str) -> int:
+    """The 0-based index of the header row of a table with at least one row below it: a
+    header with nothing under it is no table (as an empty file is none), not zero figures."""
+    h = _find_header(rows, what)
+    if not any(any(cell_text(v) for v in row) for row in rows[h + 1 :]):
+        raise _NoHeader(f"the {what} has column headings but no rows of figures below them", h + 1)
+    return h
 
 
 @dataclass(frozen=True)
@@ -613,7 +623,7 @@ def read_tables(path: str | Path) -> TableFile:
     for sheet in sheets:
         label = _label(path, sheet, several)
         try:
-            found.append((sheet, _find_header(sheet.rows, "sheet" if several else "file")))
+            found.append((sheet, _find_rows(sheet.rows, "sheet" if several else "file")))
         except _NoHeader as exc:
             reason = f"row {exc.row}: {exc.reason}" if exc.row else exc.reason
             skipped.append((sheet.name or "", reason))
