@@ -37,7 +37,7 @@ test: $(STAMP) ## run the whole test suite (lint and format check included; slow
 	  echo "The browser tests need Chromium: run 'make browser' once (installs Debian's chromium; needs root)" >&2; exit 1; }
 	$(BIN)/ruff check ward_analysis tests benchmarks notebooks
 	$(BIN)/ruff format --check ward_analysis tests benchmarks notebooks
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n 2 --dist loadfile
 
 browser: ## install Debian's chromium for the browser tests, if it is missing (needs root)
 	@command -v chromium >/dev/null 2>&1 || { \
@@ -65,7 +65,7 @@ bench: $(STAMP) ## benchmarks: assess 100 … 3,321 synthetic wards; clean 100,0
 	$(BIN)/python benchmarks/bench_reports.py
 
 clean: ## remove everything generated (reports, processed tables, caches); keeps .venv
-	rm -rf data/processed/*.csv reports/*.html reports/*.ipynb .cache .pytest_cache .ruff_cache .hypothesis
+	rm -rf data/processed/*.csv reports/*.html reports/*.ipynb reports/*.csv reports/*.xlsx reports/*.docx .cache .pytest_cache .ruff_cache .hypothesis
 
 distclean: clean ## also remove the environment (.venv)
 	rm -rf $(VENV)

@@ -125,6 +125,8 @@ class Audit:
     violations: list[Violation] = field(default_factory=list)
     incomplete: list[Violation] = field(default_factory=list)
     rules: frozenset[str] = frozenset()
+    #: What a probe script returned on the same visit (:func:`axe`'s ``script``).
+    probe: object = None
 
     @property
     def failing(self) -> list[Violation]:
@@ -226,13 +228,16 @@ def _violation(rule: dict) -> Violation:
     )
 
 
-def axe(paths: list[Path]) -> dict[str, Audit]:
-    """Run axe on each page (file name → :class:`Audit`) once its charts drew."""
+def axe(paths: list[Path], script: str | None = None) -> dict[str, Audit]:
+    """Run axe on each page (file name → :class:`Audit`) once its charts drew; ``script`` (a
+    JavaScript function or expression) runs on the same visit, its result in ``Audit.probe``."""
     audits = {}
     with browser_page() as page:
         for path in paths:
             open_drawn(page, path)
-            audits[path.name] = run_axe(page, path.name)
+            audit = run_axe(page, path.name)
+            audit.probe = page.evaluate(script) if script else None
+            audits[path.name] = audit
     return audits
 
 

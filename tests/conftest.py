@@ -42,6 +42,10 @@ def _raw_at_start():
     return raw_checksums()
 
 
+#: Files of the output folders kept in git, edited by hand (not outputs).
+KEPT_IN_GIT = {"README.md", ".gitkeep"}
+
+
 class OutputGuard:
     """Name, modification time and size of every file under some folders, taken when made;
     :meth:`check` fails naming each file created, changed or deleted since."""
@@ -54,7 +58,7 @@ class OutputGuard:
         found = {}
         for folder in self.folders:
             for p in sorted(folder.rglob("*")) if folder.is_dir() else []:
-                if p.is_file():
+                if p.is_file() and p.name not in KEPT_IN_GIT:
                     stat = p.stat()
                     found[str(p)] = (stat.st_mtime_ns, stat.st_size)
         return found

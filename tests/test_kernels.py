@@ -4,9 +4,11 @@ and a quiet command-line run."""
 import logging
 import os
 import queue
+import shutil
 import stat
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -102,17 +104,23 @@ def test_the_cli_waits_for_each_warm_up_before_the_reports_start(tmp_path, monke
 
 @pytest.mark.slow
 def test_a_command_line_build_is_quiet_and_leaves_no_sockets_behind(tmp_path):
-    temp = tmp_path / "tmp"
-    temp.mkdir()
-    env = {**os.environ, "TMPDIR": str(temp)}
-    cmd = [sys.executable, "-m", "ward_analysis", "reports", "--years", "2021-2023", "--no-progress",
-           "--out", str(tmp_path / "r"), "--processed", str(tmp_path / "p")]  # fmt: skip
-    proc = subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=300, check=False)
-    assert proc.returncode == 0, proc.stderr
-    assert proc.stdout.startswith("Built 4 report(s) in ")  # two for each of the two kernels
-    # no noise: no kernel warning (TCP without encryption), no client left open
-    assert proc.stderr == ""
-    assert not [p for p in temp.iterdir() if p.name.startswith("ward-kernels-")]
+    # a short temporary folder: the kernels' IPC socket paths must stay under the OS limit
+    # (~107 bytes), which a worker's pytest folder (…/popen-gw1/test_…) can pass
+    temp = Path(tempfile.mkdtemp(prefix="wa-"))
+    try:
+        env = {**os.environ, "TMPDIR": str(temp)}
+        cmd = [sys.executable, "-m", "ward_analysis", "reports", "--years", "2021-2023",
+               "--no-progress", "--out", str(tmp_path / "r"), "--processed", str(tmp_path / "p")]  # fmt: skip
+        proc = subprocess.run(
+            cmd, capture_output=True, text=True, env=env, timeout=300, check=False
+        )
+        assert proc.returncode == 0, proc.stderr
+        assert proc.stdout.startswith("Built 4 report(s) in ")  # two for each of the two kernels
+        # no noise: no kernel warning (TCP without encryption), no client left open
+        assert proc.stderr == ""
+        assert not [p for p in temp.iterdir() if p.name.startswith("ward-kernels-")]
+    finally:
+        shutil.rmtree(temp, ignore_errors=True)
 
 
 @pytest.mark.slow

@@ -30,10 +30,11 @@ def test_reports_index_and_executed_notebooks_are_written(built):
     out, result = built
     assert result.ok and result.failures == []
     names = sorted(p.name for p in out.iterdir())
+    downloads = [f"year_report_{y}_vi{suffix}" for y in (2022, 2023) for suffix in (".csv", ".xlsx", ".docx")]  # fmt: skip
     assert names == sorted([
         "index.html", "term_review_vi.html", "term_review_vi.ipynb",
         "year_report_2022_vi.html", "year_report_2022_vi.ipynb",
-        "year_report_2023_vi.html", "year_report_2023_vi.ipynb",
+        "year_report_2023_vi.html", "year_report_2023_vi.ipynb", *downloads,
     ])  # fmt: skip
     index = (out / "index.html").read_text(encoding="utf-8")
     assert 'href="year_report_2023_vi.html"' in index and 'href="term_review_vi.html"' in index
@@ -51,9 +52,32 @@ def test_pages_are_self_contained(built):
     assert report.count('class="ward-chart"') == 33
     assert "import ward_analysis" not in report  # code hidden
     assert "76,4 %" in report  # numbers in the report's language
-    headings = re.findall(r'<h2 id="[^"]*">([^<]*)<a', report)
-    assert headings == ["1. Tóm tắt", "2. Tình trạng từng chỉ tiêu", "3. Biểu đồ", "4. Trong năm",
-                        "5. Ghi chú về số liệu"]  # fmt: skip
+    headings = re.findall(r'<h2[^>]*class="ward-section[^"]*"[^>]*>([^<]*)</h2>', report)
+    assert headings == ["Tóm tắt", "I. Kinh tế, hạ tầng đô thị", "II. Văn hóa – xã hội",
+                        "III. Quốc phòng – an ninh", "IV. Xây dựng Đảng và hệ thống chính trị",
+                        "Kết quả thực hiện năm 2023", "Ghi chú về số liệu", "Cách đánh giá"]  # fmt: skip
+
+
+def test_each_page_says_its_language_and_title_and_carries_no_developer_text(built):
+    out, _ = built
+    titles = set()
+    for page in out.glob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        assert html.startswith("<!DOCTYPE html>") and '<html lang="vi">' in html, page.name
+        titles.add(re.search(r"<title>([^<]*)</title>", html).group(1))
+        for developer in (
+            "Papermill",
+            "Per-year",
+            "wa.displayable",
+            "catalog.yaml aliases",
+            "Run with",
+        ):
+            assert developer not in html.replace("papermill", ""), (page.name, developer)
+    assert (
+        "Đánh giá thực hiện các chỉ tiêu đến năm 2025 — Phường Chi Lăng — số liệu đến năm 2023"
+        in titles
+    )
+    assert len(titles) == 4  # one per page: two years, the review, the index
 
 
 def test_pages_draw_every_chart_offline_in_chromium(built):

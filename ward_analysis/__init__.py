@@ -49,7 +49,7 @@ _LAZY = {
     "model.pace": ["pace"],
     "model.synthetic": ["synthetic_observations"],
     "model.trends": ["project"],
-    "present.charts": ["displayable", "enable_renderer", "register_theme", "target_chart", "target_spec"],
+    "present.charts": ["chart_grid", "displayable", "enable_renderer", "legend_html", "register_theme", "target_chart", "target_spec"],
     "present.explore": ["Tables", "compare_status", "explore_chart", "explore_frame", "load_tables", "pace_table", "styled_table"],
     "present.format": ["format_number", "format_value"],
     "present.reports": ["TermReview", "YearReport", "term_review", "year_report"],
@@ -83,8 +83,10 @@ if TYPE_CHECKING:  # for type checkers and editors: the same names, imported eag
     from .model.trends import project
     from .onboard.draft import CatalogDraft, parse_targets
     from .present.charts import (
+        chart_grid,
         displayable,
         enable_renderer,
+        legend_html,
         register_theme,
         target_chart,
         target_spec,
@@ -125,6 +127,7 @@ __all__ = [
     "assess",
     "backtest",
     "backtest_summary",
+    "chart_grid",
     "clean",
     "compare_status",
     "describe",
@@ -134,6 +137,7 @@ __all__ = [
     "explore_frame",
     "format_number",
     "format_value",
+    "legend_html",
     "load_catalog",
     "load_observations",
     "load_overrides",

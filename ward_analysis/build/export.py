@@ -34,7 +34,15 @@ def html_exporter():
     from nbconvert import HTMLExporter
     from traitlets.config import Config
 
-    priority = [CHARTS_MIMETYPE, MIMETYPE, "text/html", "image/svg+xml", "image/png", "text/markdown", "text/plain"]
+    priority = [
+        CHARTS_MIMETYPE,
+        MIMETYPE,
+        "text/html",
+        "image/svg+xml",
+        "image/png",
+        "text/markdown",
+        "text/plain",
+    ]
     return HTMLExporter(
         config=Config({"NbConvertBase": {"display_data_priority": priority}}),
         template_name="ward",

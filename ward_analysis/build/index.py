@@ -33,10 +33,12 @@ a { color: #0550ae; }
 .ward-subtitle { color: #424a53; margin: 0 0 0.5em; }
 .ward-nav ul { list-style: none; display: flex; flex-wrap: wrap; gap: 4px 18px; margin: 0; padding: 6px 0;
                border-bottom: 1px solid #d0d7de; font-size: 13px; }
-.ward-index td, .ward-index th { padding: 3px 5px; font-size: 12.5px; }
-.ward-index .ward-badge { white-space: normal; font-size: 11.5px; }
-.ward-index th.ward-year { white-space: nowrap; }
+table.ward-index { table-layout: fixed; }
+table.ward-index thead th:first-child { width: 34%; }
+.ward-index td, .ward-index th { padding: 2px 4px; font-size: 12.5px; }
+.ward-index .ward-badge { white-space: normal; font-size: 11px; line-height: 1.25; }
 .ward-counts td.ward-num { text-align: right; }
+.ward-index sup { line-height: 0; }
 .ward-footer { margin-top: 16px; border-top: 1px solid #d0d7de; font-size: 12px; color: #424a53; }
 .ward-footer p { margin: 4px 0; }
 .ward-defs td { font-size: 12.5px; }
@@ -44,8 +46,13 @@ a { color: #0550ae; }
 @media print {
   body { max-width: none; padding: 0; font-size: 9pt; }
   .ward-nav { display: none; }
-  .ward-index td, .ward-index th { font-size: 8.5pt; padding: 2px 4px; }
-  .ward-index .ward-badge { font-size: 8pt; padding: 0 5px; }
+  .ward-index td, .ward-index th { font-size: 7pt; padding: 0 3px; line-height: 1.1; }
+  .ward-index td { white-space: nowrap; }
+  .ward-banner { padding: 3px 8px; margin: 3px 0; }
+  .ward-term-link { display: none; }
+  h1 { margin: 0; font-size: 14pt; }
+  h2 { margin: 4px 0 2px; font-size: 11pt; }
+  .ward-index .ward-badge { font-size: 6.5pt; padding: 0 4px; line-height: 1.1; border-radius: 6px; }
   .ward-index tr, .ward-defs tr { break-inside: avoid; }
   .ward-index thead { display: table-header-group; }
   .ward-print-break { break-before: page; }
@@ -149,7 +156,7 @@ def index_html(assessments: pd.DataFrame, links: dict[int, str], term_link: str 
             + escape(word("failed_years") + ", ".join(map(str, sorted(failed))))
             + "</p>"
         )
-    term = f'<p><a href="{escape(term_link)}">{escape(word("term_review"))}</a></p>' if term_link else ""  # fmt: skip
+    term = f'<p class="ward-term-link"><a href="{escape(term_link)}">{escape(word("term_review"))}</a></p>' if term_link else ""  # fmt: skip
     nav = nav_html(lang, term=catalog.term, here="index")
     footer = footer_html(
         lang,

@@ -32,7 +32,6 @@ import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import datetime
 from pathlib import Path
 
 import pandas as pd
@@ -430,7 +429,11 @@ def build_reports(
             failure = Failure(job.name, job.year, "downloads", f"{type(exc).__name__}: {exc}")
             result.failures.append(failure)
             log.error("%s failed: %s", job.name, failure)
-    failed_years = {f.year for f in result.failures if f.year is not None}
+    # a year whose page exists but whose downloads failed is listed among the failures, not
+    # marked failed in the index
+    failed_years = {
+        f.year for f in result.failures if f.year is not None and f.where != "downloads"
+    }
     shown_unit = unit or catalog.unit
     # every report of the folder, not only those built now (one year must not orphan the others)
     shown = sorted(set(years) | _present_years(out, lang, catalog))
@@ -450,8 +453,7 @@ def build_reports(
     term_link = f"{term_stem}.html" if (out / f"{term_stem}.html").exists() else None
     sources = data_files([catalog.path, *result.cleaned.read_paths,
                           *([overrides_path] if overrides_path else [])])  # fmt: skip
-    built_at = datetime.now().astimezone().strftime("%Y-%m-%d %H:%M %Z")
-    page = index_html(assessments, links, term_link, catalog, lang=lang, built_at=built_at, sources=sources,
+    page = index_html(assessments, links, term_link, catalog, lang=lang, sources=sources,
                       failed=failed_years, unit=shown_unit)  # fmt: skip
     result.index = atomic_write_text(out / index_name(lang), page)
     result.seconds = time.perf_counter() - start

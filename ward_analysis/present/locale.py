@@ -182,7 +182,7 @@ VI = Locale(
         "pace_pass_each_year": "Phải đạt hằng năm",
         "pace_pass_in": "Phải đạt vào năm {T}",
         "pace_met": "Đã đạt mục tiêu",
-        "pace_missed": "Đã không đạt",
+        "pace_missed": "Không đạt (đã có kết quả)",
         "pace_no_figure": "Chưa có số liệu",
         "pace_unreported": "Còn năm trong nhiệm kỳ chưa có số liệu",
         "pace_no_base": "Cần số liệu năm gốc {base}",

@@ -21,6 +21,19 @@ from .pages import index_name, report_stem
 
 #: The mimetype that carries a page's language and title from the notebook to the export.
 PAGE_MIMETYPE = "application/vnd.ward-analysis.page+json"
+#: The styles of the page frame, sent with the page head so that the frame reads the same in
+#: JupyterLab as in the exported page (the export's template adds the print styles).
+PAGE_CSS = """<style>
+.ward-nav ul { list-style: none; display: flex; flex-wrap: wrap; gap: 4px 18px; margin: 0;
+  padding: 6px 0; border-bottom: 1px solid #d0d7de; font-size: 13px; }
+.ward-nav li { margin: 0; }
+.ward-toc ol { columns: 2; font-size: 13px; margin: 4px 0 8px; padding-left: 1.6em; }
+.ward-subtitle { color: #424a53; margin: 0 0 0.5em; font-size: 1.05em; }
+.ward-defs { list-style: none; padding: 0; margin: 2px 0; }
+.ward-defs li { margin: 2px 0; }
+.ward-footer { margin-top: 20px; border-top: 1px solid #d0d7de; font-size: 12px; color: #424a53; }
+.ward-footer p { margin: 4px 0; }
+</style>"""
 #: Vietnam's time zone (Asia/Ho_Chi_Minh: UTC+7 all year).
 VIETNAM_TIME = timezone(timedelta(hours=7), "UTC+7")
 

@@ -29,6 +29,7 @@ from .documents import downloads_html
 from .locale import get_locale
 from .notes import data_notes, notes_html
 from .page import (
+    PAGE_CSS,
     Figure,
     HtmlPart,
     PageHead,
@@ -126,7 +127,7 @@ class _Page:
             + toc_html(self.lang, self.sections())
         )
         page_title = word("page_title", title=title, sub=subtitle)
-        return PageHead(CSS + html, self.lang, page_title)
+        return PageHead(CSS + PAGE_CSS + html, self.lang, page_title)
 
     def heading(self, section: str, *, page_break: bool = False) -> str:
         """The heading of a section (HTML, with the anchor the contents link to)."""
