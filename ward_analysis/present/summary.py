@@ -303,6 +303,14 @@ STYLE = """
 """
 
 
+def _list(items: list[str], css_class: str, empty: str) -> str:
+    """A list of HTML items (already escaped), or a note when there is none."""
+    if not items:
+        return f'<p class="ward-summary-note">{escape(empty)}</p>'
+    lines = "".join(f"<li>{item}</li>" for item in items)
+    return f'<ul class="ward-summary-list {css_class}">{lines}</ul>'
+
+
 def summary_html(summary: Summary) -> str:
     """The summary as compact HTML: a table of counts with the status chips, the targets that
     need attention and the changes as lists, and the legend of the marks used (every text
@@ -312,32 +320,26 @@ def summary_html(summary: Summary) -> str:
     parts = [STYLE, CSS, f'<div class="ward-summary-block" lang="{escape(lang)}">']
     parts.append(f"<h3>{escape(word('summary_counts'))}</h3>{_counts_html(summary, locale)}")
     parts.append(f"<h3>{escape(word('summary_attention'))} ({len(summary.attention)})</h3>")
-    if summary.attention:
-        items = "".join(
-            f"<li>{badge(a.status, lang)}{_mark_html(a.mark, summary)} "
-            f'<span class="ward-summary-id">{escape(a.target_id)}</span>. '
-            f"{escape(a.name)}: {escape(a.clause)}</li>"
-            for a in summary.attention
-        )
-        parts.append(f'<ul class="ward-summary-list ward-summary-attention">{items}</ul>')
-    else:
-        parts.append(f'<p class="ward-summary-note">{escape(word("summary_no_attention"))}</p>')
+    attention = [
+        f"{badge(a.status, lang)}{_mark_html(a.mark, summary)} "
+        f'<span class="ward-summary-id">{escape(a.target_id)}</span>. '
+        f"{escape(a.name)}: {escape(a.clause)}"
+        for a in summary.attention
+    ]
+    parts.append(_list(attention, "ward-summary-attention", word("summary_no_attention")))
     if summary.previous_year is None:
         parts.append(f'<p class="ward-summary-note">{escape(word("first"))}</p>')
     else:
         heading = word("summary_changes", year=summary.previous_year)
         parts.append(f"<h3>{escape(heading)} ({len(summary.changes)})</h3>")
-        if summary.changes:
-            items = "".join(
-                f'<li><span class="ward-summary-id">{escape(c.target_id)}</span>. '
-                f"{escape(c.name)}: {escape(locale.status(c.before))}"
-                f"{_mark_html(c.before_mark, summary)} → {escape(locale.status(c.after))}"
-                f"{_mark_html(c.after_mark, summary)}</li>"
-                for c in summary.changes
-            )
-            parts.append(f'<ul class="ward-summary-list ward-summary-changes">{items}</ul>')
-        else:
-            parts.append(f'<p class="ward-summary-note">{escape(word("no_change"))}</p>')
+        changes = [
+            f'<span class="ward-summary-id">{escape(c.target_id)}</span>. '
+            f"{escape(c.name)}: {escape(locale.status(c.before))}"
+            f"{_mark_html(c.before_mark, summary)} → {escape(locale.status(c.after))}"
+            f"{_mark_html(c.after_mark, summary)}"
+            for c in summary.changes
+        ]
+        parts.append(_list(changes, "ward-summary-changes", word("no_change")))
     if summary.marks:
         legend = "".join(f"<p>{escape(m.text)}</p>" for m in summary.marks)
         parts.append(f'<div class="ward-summary-marks">{legend}</div>')
