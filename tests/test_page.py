@@ -129,6 +129,14 @@ def test_differences_between_shares_are_in_points_with_a_real_minus(shipped):
     assert _signed(-3.0, counts, "vi").startswith("−3")
 
 
+def test_negative_figures_carry_a_real_minus_sign():
+    from ward_analysis.present.format import format_number
+
+    assert format_number(-3.2, 1, lang="vi") == "−3,2"
+    assert format_number(-1250.5, 1, lang="en") == "−1,250.5"
+    assert format_number(-0.01, 1, lang="vi") == "0,0"  # rounds to 0: no sign
+
+
 def test_the_headline_change_uses_a_real_minus(shipped):
     report = _year_report(shipped, 2023, "vi")
     changes = headline(report.assessment, report.previous, lang="vi").iloc[:, 2]
@@ -176,6 +184,8 @@ def test_the_heat_map_shows_a_dash_not_null_where_there_is_no_probability(shippe
     assert "–" in labels and not any(str(x) in ("None", "null", "nan") for x in labels)
     assert all(v["label"].endswith(" %") or v["label"] == "–" for v in spec["data"]["values"])
     assert spec["layer"][1]["encoding"]["text"]["field"] == "label"
+    legend = spec["layer"][0]["encoding"]["color"]["legend"]
+    assert legend["labelExpr"].endswith("' %'")  # 40 %, as Vietnamese writes it
     assert spec["description"]
 
 

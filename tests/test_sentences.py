@@ -150,7 +150,7 @@ def test_no_empty_interval_is_shown(tmp_path, shipped):
     growth = catalog["1"]
     assert show_projection(2.87, 2.87, 2.87, growth, "vi") == "2,9 %/năm"
     assert show_projection(2.87, 2.86, 2.88, growth, "en") == "2.9%/year"
-    assert show_projection(2.2, -0.6, 5.2, growth, "vi") == "2,2 %/năm (-0,6 %/năm – 5,2 %/năm)"
+    assert show_projection(2.2, -0.6, 5.2, growth, "vi") == "2,2 %/năm (−0,6 %/năm – 5,2 %/năm)"
     end = make_catalog(tmp_path, END_LEVEL)
     a = wa.assess(end, obs_frame({"8": {2020: 80.1, 2021: 82.0, 2022: 83.5}}), 2022)
     assert a["status"].iloc[0] not in ("achieved", "missed")

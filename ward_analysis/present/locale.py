@@ -98,13 +98,14 @@ class Locale:
         return text.format(**fields) if fields else text
 
     def number(self, value: float, decimals: int) -> str:
-        """``1.250,5`` (vi) or ``1,250.5`` (en); no minus on a figure that rounds to 0."""
+        """``1.250,5`` (vi) or ``1,250.5`` (en); a real minus sign (``−3,2``), none on a figure
+        that rounds to 0."""
         text = f"{value:,.{decimals}f}"
         if text.startswith("-") and float(text.replace(",", "")) == 0:
             text = text[1:]
         if (self.thousands, self.decimal) != (",", "."):
             text = text.replace(",", "\0").replace(".", self.decimal).replace("\0", self.thousands)
-        return text
+        return text.replace("-", "\u2212")  # a real minus sign, as next to "+"
 
     def unit(self, unit: str) -> str:
         """A unit as this language writes it ("" where it leaves it out)."""

@@ -412,6 +412,7 @@ class TermReview(_Page):
             "sort": list(self.catalog.ids),
         }
         first, last = self.catalog.term
+        percent = locale.with_unit("", "%")  # " %" in Vietnamese, "%" in English
         return {
             "$schema": "https://vega.github.io/schema/vega-lite/v6.json",
             "description": word("heatmap_description", first=first, last=last),
@@ -423,7 +424,7 @@ class TermReview(_Page):
                 {"mark": "rect", "encoding": {"x": x, "y": y, "color": {
                     "field": "p", "type": "quantitative", "title": p_title,
                     "scale": {"scheme": "redyellowgreen", "domain": [0, 1]},
-                    "legend": {"format": ".0%", "orient": "right"}},
+                    "legend": {"orient": "right", "labelExpr": f"format(datum.value * 100, '.0f') + '{percent}'"}},
                     "tooltip": [{"field": "target_id", "title": y_title}, {"field": "as_of", "title": x_title},
                                 {"field": "label", "title": p_title},
                                 {"field": "status", "title": word("status")}]}},
