@@ -286,9 +286,9 @@ STYLE = """
 .ward-summary-block { line-height: 1.3; }
 .ward-summary-block h3 { font-size: 1em; font-weight: 600; color: #1f2328; margin: 0.6em 0 0.15em; }
 .ward-summary-counts { border-collapse: collapse; margin: 0; max-width: 100%; }
-.ward-summary-counts th, .ward-summary-counts td { border-bottom: 1px solid #d0d7de; padding: 1px 5px;
+.ward-summary-counts.ward-summary-counts th, .ward-summary-counts.ward-summary-counts td { border-bottom: 1px solid #d0d7de; padding: 1px 5px;
   text-align: center; font-weight: normal; }
-.ward-summary-counts th[scope="row"] { text-align: left; font-weight: 600; white-space: nowrap; }
+.ward-summary-counts.ward-summary-counts th[scope="row"] { text-align: left; font-weight: 600; white-space: nowrap; }
 .ward-summary-counts .ward-badge { white-space: normal; }
 .ward-summary-counts td { font-variant-numeric: tabular-nums; }
 .ward-summary-total { font-weight: 600; }

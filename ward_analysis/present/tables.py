@@ -18,14 +18,27 @@ from .format import decimals_for, format_number, show, show_projection
 from .locale import STATUS_CHIPS, get_locale
 from .sentences import analyst_notes, explanations, provisional, status_labels
 
+#: The tables' styles. Each rule doubles the table's class so that it wins over JupyterLab's
+#: own table style (which right-aligns every cell of an HTML output).
 CSS = """
 <style>
 table.ward-table { border-collapse: collapse; font-size: 13px; width: 100%; margin: 4px 0 8px; }
-table.ward-table th, table.ward-table td { border-bottom: 1px solid #d0d7de; padding: 3px 6px;
-  text-align: left; vertical-align: top; }
+table.ward-table.ward-table th, table.ward-table.ward-table td { border-bottom: 1px solid #d0d7de;
+  padding: 3px 6px; text-align: left; vertical-align: top; }
 table.ward-table th { background: #f6f8fa; font-weight: 600; }
-table.ward-table td.ward-num, table.ward-table th.ward-num { text-align: right; white-space: nowrap; }
+table.ward-table.ward-table td.ward-num, table.ward-table.ward-table th.ward-num { text-align: right;
+  white-space: nowrap; }
 table.ward-table caption { text-align: left; font-weight: 600; padding: 4px 0; }
+table.ward-status, table.ward-year-table { table-layout: fixed; }
+table.ward-status:not(.ward-compact) th:nth-child(1) { width: 20%; }
+table.ward-status:not(.ward-compact) th:nth-child(2) { width: 13%; }
+table.ward-status:not(.ward-compact) th:nth-child(3),
+table.ward-status:not(.ward-compact) th:nth-child(4) { width: 10%; }
+table.ward-status:not(.ward-compact) th:nth-child(5) { width: 7%; }
+table.ward-status.ward-compact th:nth-child(1) { width: 27%; }
+table.ward-status.ward-compact th:nth-child(2) { width: 14%; }
+table.ward-year-table th:nth-child(1) { width: 34%; }
+table.ward-table td { overflow-wrap: anywhere; }
 .ward-badge { display: inline-block; padding: 1px 7px; border-radius: 9px; font-weight: 600;
   white-space: nowrap; border: 1px solid; font-size: 12px; }
 .ward-banner { background: #fff8c5; border: 1px solid #9a6700; color: #3b2300; padding: 6px 10px;
