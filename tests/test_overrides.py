@@ -287,8 +287,8 @@ def test_describe_shows_the_analysts_status_the_models_and_the_reason(catalog, o
     )
     # the model's own sentence comes first, chosen by the model's status
     assert (
-        "xác suất đạt 80 %" in vi["explanation"]
-        and "probability of reaching at least 80%" in en["explanation"]
+        "xác suất đạt chỉ tiêu (80 %)" in vi["explanation"]
+        and "probability of meeting the target (at least 80%)" in en["explanation"]
     )
     plain = one(describe(a, catalog, lang="vi"), "9")
     assert "cán bộ phân tích" not in plain["status_label"] + plain["explanation"]

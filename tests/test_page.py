@@ -123,7 +123,8 @@ def test_differences_between_shares_are_in_points_with_a_real_minus(shipped):
     catalog, _ = shipped
     share = catalog["4"]
     assert share.unit_of_measure == "%"
-    assert _signed(-1.1, share, "vi") == "−1,1 điểm %"
+    assert _signed(-1.1, share, "vi") == "−1,1 điểm phần trăm"
+    assert _signed(0.0, share, "vi") == "0,0 điểm phần trăm"  # no sign on no change
     assert _signed(0.5, share, "en") == "+0.5 pts"
     counts = catalog["12"]
     assert _signed(-3.0, counts, "vi").startswith("−3")

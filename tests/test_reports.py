@@ -51,7 +51,9 @@ def test_pages_are_self_contained(built):
     report = (out / "year_report_2023_vi.html").read_text(encoding="utf-8")
     assert report.count('class="ward-chart"') == 33
     assert "import ward_analysis" not in report  # code hidden
-    assert "76,4 %" in report  # numbers in the report's language
+    assert (
+        "76,4\u00a0%" in report
+    )  # numbers in the report's language, the sign kept with its figure
     headings = re.findall(r'<h2[^>]*class="ward-section[^"]*"[^>]*>([^<]*)</h2>', report)
     assert headings == ["Tóm tắt", "I. Kinh tế, hạ tầng đô thị", "II. Văn hóa – xã hội",
                         "III. Quốc phòng – an ninh", "IV. Xây dựng Đảng và hệ thống chính trị",

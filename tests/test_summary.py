@@ -269,3 +269,23 @@ def test_page_one_prints_on_one_a4_page_in_every_year(tmp_path):
                 assert word("download_docx") in first, (lang, year)
                 assert len(pages) == 2 and "NEXT" in pages[1].extract_text(), (lang, year)
         browser.close()
+
+
+def test_the_counts_say_how_many_rest_on_estimates():
+    """At the term's end most results are estimates: the counts say how many of each (†)."""
+    from ward_analysis import assess, load_catalog, read_reports
+    from ward_analysis.present.sentences import provisional
+    from ward_analysis.present.summary import summarise, summary_html
+
+    catalog = load_catalog()
+    obs = read_reports(catalog=catalog).observations
+    current, before = assess(catalog, obs, 2025), assess(catalog, obs, 2024)
+    summary = summarise(current, before, catalog, lang="vi")
+    assert sum(c.provisional for c in summary.counts) == int(provisional(current).sum()) > 0
+    achieved = next(c for c in summary.counts if c.status == "achieved")
+    assert 0 < achieved.provisional <= achieved.now
+    assert "Trong đó tạm tính (†)" in summary_html(summary)
+    early = summarise(assess(catalog, obs, 2022), assess(catalog, obs, 2021), catalog, lang="vi")
+    assert "Trong đó tạm tính" not in summary_html(early) or any(
+        c.provisional for c in early.counts
+    )

@@ -9,6 +9,7 @@ from .. import config
 from ..errors import ReportError
 from ..io import atomic_write_text
 from ..present.charts import CHARTS_MIMETYPE, MIMETYPE
+from ..present.format import keep_units_together
 from ..present.page import PAGE_MIMETYPE
 
 #: The nbconvert template of the reports (package data of ``ward_analysis.present``).
@@ -77,6 +78,7 @@ def export_html(notebook, bundle: str, exporter=None) -> str:
         notebook.metadata["title"] = meta["title"]
     exporter.language_code = meta.get("lang", "en")
     html, _ = exporter.from_notebook_node(notebook)
+    html = keep_units_together(html)
     if html.count(BUNDLE_SLOT) != 1:
         raise ReportError("the HTML template lost its slot for the chart scripts")
     return html.replace(BUNDLE_SLOT, bundle.replace("</script", "<\\/script"))

@@ -11,6 +11,7 @@ import pandas as pd
 from .. import __version__
 from ..model.catalog import Catalog
 from ..model.panel import OFF_TRACK, ON_TRACK
+from ..present.format import keep_units_together
 from ..present.locale import get_locale
 from ..present.page import built_at as vietnam_time
 from ..present.page import file_hashes, footer_html, nav_html
@@ -34,9 +35,9 @@ a { color: #0550ae; }
 .ward-nav ul { list-style: none; display: flex; flex-wrap: wrap; gap: 4px 18px; margin: 0; padding: 6px 0;
                border-bottom: 1px solid #d0d7de; font-size: 13px; }
 table.ward-index { table-layout: fixed; }
-table.ward-index thead th:first-child { width: 34%; }
+table.ward-index thead th:first-child { width: 30%; }
 .ward-index td, .ward-index th { padding: 2px 4px; font-size: 12.5px; }
-.ward-index .ward-badge { white-space: normal; font-size: 11px; line-height: 1.25; }
+.ward-index .ward-badge { white-space: nowrap; font-size: 10.5px; line-height: 1.25; padding: 0 5px; }
 .ward-counts td.ward-num { text-align: right; }
 .ward-index sup { line-height: 0; }
 .ward-footer { margin-top: 16px; border-top: 1px solid #d0d7de; font-size: 12px; color: #424a53; }
@@ -166,7 +167,7 @@ def index_html(assessments: pd.DataFrame, links: dict[int, str], term_link: str 
         at=built_at or vietnam_time(lang),
         notice=catalog.header.notice(lang) or "",
     )
-    return f"""<!DOCTYPE html>
+    return keep_units_together(f"""<!DOCTYPE html>
 <html lang="{locale.code}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{escape(title)} — {escape(unit or catalog.unit)}</title>{CSS}{INDEX_CSS}</head>
 <body>{nav}<main><h1>{escape(title)}</h1><p class="ward-subtitle">{escape(unit or catalog.unit)}</p>
@@ -175,4 +176,4 @@ def index_html(assessments: pd.DataFrame, links: dict[int, str], term_link: str 
 <table class="ward-table ward-index"><thead><tr><th scope="col">{escape(word("target"))}</th>{head}</tr></thead>
 <tbody>{"".join(rows)}</tbody></table>{_definitions(lang, shown)}
 <h2 class="ward-print-break">{escape(word("index_counts"))}</h2>{_counts_table(status, years, lang)}
-</main>{footer}</body></html>"""
+</main>{footer}</body></html>""")

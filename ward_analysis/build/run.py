@@ -153,9 +153,8 @@ def check_years(years: Iterable[int] | None, catalog) -> list[int]:
     years = list(range(first, last + 1)) if years is None else list(years)
     bad = [y for y in years if not isinstance(y, int) or not first <= y <= last]
     if bad or not years:
-        raise WardAnalysisError(
-            f"years must lie within the term {first}–{last}; got {bad or 'none'}"
-        )
+        shown = ", ".join(map(str, bad)) if bad else "none"
+        raise WardAnalysisError(f"years must lie within the term {first}–{last}; got {shown}")
     return years
 
 

@@ -501,7 +501,7 @@ def fit_axis(
     """The y domain and ticks of a chart that draws ``drawn`` for ``target``.
 
     The values drawn span at least :data:`MIN_SPAN` of the measure's possible range (shares:
-    10 points) or, with no upper end, of their level, widened around their middle and kept
+    10 points; for small figures, twice their size) or, with no upper end, of their level, widened around their middle and kept
     within the possible range; then :data:`PADDING` of room on each side, so that no point
     or line sits on the frame. Three to five round ticks (1, 2, 2,5 or 5 × a power of ten;
     whole numbers for counts), never outside the possible range. A running total's axis
@@ -514,7 +514,10 @@ def fit_axis(
         values.append(max(bottom, 0.0))
     v_low, v_high = min(values), max(values)
     if math.isfinite(bottom) and math.isfinite(top):
-        span = MIN_SPAN * (top - bottom)
+        # small figures (a 1,5 % poverty rate) keep a span of their own size, so that 1,4
+        # and 1,5 stay apart; larger ones a tenth of the range, so that 99,8 against 100
+        # does not look like a fall
+        span = min(MIN_SPAN * (top - bottom), 2 * max(abs(v_low), abs(v_high)))
     else:
         span = MIN_SPAN * max(abs(v_low), abs(v_high))
     if target.measure == "count":

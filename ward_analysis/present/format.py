@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import math
+import re
 
 from ..model import kinds
 from ..model.catalog import Target
@@ -161,3 +162,12 @@ def show_target(target: Target, lang: str) -> str:
         places = max(own_decimals(thr), own_decimals(target.upper))
         return show_range(thr, target.upper, target, lang, decimals=places)
     return f"{locale.comparators[target.comparator]}{show(thr, target, lang, decimals=own_decimals(thr))}"
+
+
+_NUMBER_SPACE_UNIT = re.compile(r"(?<=\d) (?=[%‰])")
+
+
+def keep_units_together(text: str) -> str:
+    """A page's text with a no-break space between a figure and its ``%`` or ``‰`` sign
+    (``79,6 %``), so that a line never ends on the figure with the sign on the next."""
+    return _NUMBER_SPACE_UNIT.sub("\u00a0", text)

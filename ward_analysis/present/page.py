@@ -15,7 +15,7 @@ from datetime import UTC, datetime, timedelta, timezone
 from html import escape
 from pathlib import Path
 
-from .charts import CHARTS_MIMETYPE, MIMETYPE, V5_SCHEMA
+from .charts import CHARTS_MIMETYPE, FONT, MIMETYPE, V5_SCHEMA
 from .locale import LOCALES, get_locale
 from .pages import index_name, report_stem
 
@@ -135,6 +135,32 @@ def nav_html(
         for href, text, name, other in links
     )
     return f'<nav class="ward-nav" aria-label="{escape(word("nav_label"))}"><ul>{items}</ul></nav>'
+
+
+def _css_string(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ") + '"'
+
+
+def print_margins_css(lang: str, notice: str | None) -> str:
+    """Styles that put, on every printed page, its number ("Trang 3/8") and the first
+    sentence of the data notice (that the figures are illustrative) in the bottom margin."""
+    word = get_locale(lang).word
+    before, _, rest = word("page_number").partition("{page}")
+    middle, _, after = rest.partition("{pages}")
+    number = " ".join(
+        part
+        for part in (_css_string(before) if before else "", "counter(page)",
+                     _css_string(middle) if middle else "", "counter(pages)",
+                     _css_string(after) if after else "")
+        if part
+    )  # fmt: skip
+    first = (notice or "").split(". ")[0].strip().rstrip(".")
+    left = f"@bottom-left {{ content: {_css_string(first)}; font-size: 7pt; color: #424a53; font-family: {FONT}; }}" if first else ""  # fmt: skip
+    return (
+        "<style>@media print { @page { "
+        f"{left} @bottom-right {{ content: {number}; font-size: 7pt; color: #424a53; font-family: {FONT}; }}"
+        " } }</style>"
+    )
 
 
 def toc_html(lang: str, sections: list[tuple[str, str]]) -> str:

@@ -37,6 +37,7 @@ from .page import (
     file_hashes,
     footer_html,
     nav_html,
+    print_margins_css,
     section_heading,
     toc_html,
 )
@@ -125,6 +126,7 @@ class _Page:
             + f'<p class="ward-subtitle">{escape(subtitle)}</p></header>'
             + banner_html(self.catalog, self.lang)
             + toc_html(self.lang, self.sections())
+            + print_margins_css(self.lang, self.catalog.header.notice(self.lang))
         )
         page_title = word("page_title", title=title, sub=subtitle)
         return PageHead(CSS + PAGE_CSS + html, self.lang, page_title)
@@ -429,7 +431,10 @@ class TermReview(_Page):
                                 {"field": "label", "title": p_title},
                                 {"field": "status", "title": word("status")}]}},
                 {"mark": {"type": "text", "fontSize": 9},
-                 "encoding": {"x": x, "y": y, "text": {"field": "label", "type": "nominal"}}},
+                 "encoding": {"x": x, "y": y, "text": {"field": "label", "type": "nominal"},
+                              # white on the darkest cells of the scheme, black elsewhere
+                              "color": {"condition": {"test": "isValid(datum.p) && (datum.p < 0.2 || datum.p > 0.85)",
+                                                      "value": "#ffffff"}, "value": "#1f2328"}}},
             ],
         }  # fmt: skip
 

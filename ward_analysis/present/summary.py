@@ -46,6 +46,8 @@ class Count:
     label: str
     now: int
     change: str | None
+    #: Of ``now``, how many rest on an estimate (provisional, †).
+    provisional: int = 0
 
 
 @dataclass(frozen=True)
@@ -146,14 +148,24 @@ def _counts(
     assessment: pd.DataFrame, previous: pd.DataFrame | None, locale: Locale
 ) -> tuple[Count, ...]:
     now = assessment["status"].value_counts().reindex(STATUSES, fill_value=0)
+    on_estimates = (
+        assessment.loc[provisional(assessment), "status"]
+        .value_counts()
+        .reindex(STATUSES, fill_value=0)
+    )
     if previous is None:
-        return tuple(Count(s, locale.status(s), int(n), None) for s, n in now.items() if n > 0)
+        return tuple(
+            Count(s, locale.status(s), int(n), None, int(on_estimates[s]))
+            for s, n in now.items()
+            if n > 0
+        )
     before = previous["status"].value_counts().reindex(STATUSES, fill_value=0)
     return tuple(
-        Count(s, locale.status(s), int(now[s]), signed_count(int(now[s] - before[s])))
+        Count(s, locale.status(s), int(now[s]), signed_count(int(now[s] - before[s])),
+              int(on_estimates[s]))
         for s in STATUSES
         if now[s] > 0 or before[s] > 0
-    )
+    )  # fmt: skip
 
 
 def _attention(
@@ -367,6 +379,12 @@ def _counts_html(summary: Summary, locale: Locale) -> str:
         + "".join(f"<td>{c.now}</td>" for c in summary.counts)
         + f'<td class="ward-summary-total">{summary.total}</td></tr>'
     ]
+    if any(c.provisional for c in summary.counts):
+        rows.append(
+            f'<tr><th scope="row">{escape(word("summary_of_which_provisional"))}</th>'
+            + "".join(f"<td>{c.provisional or ''}</td>" for c in summary.counts)
+            + f"<td>{sum(c.provisional for c in summary.counts)}</td></tr>"
+        )
     if summary.previous_year is not None:
         rows.append(
             f'<tr><th scope="row">{escape(word("summary_change_on", year=summary.previous_year))}</th>'

@@ -14,7 +14,7 @@ from ..model.catalog import Catalog
 from ..model.figures import year_figures
 from ..schema import LEVEL_MEASURES, STATUSES
 from .bases import other_basis_texts
-from .format import decimals_for, format_number, show, show_projection
+from .format import decimals_for, show, show_projection
 from .locale import STATUS_CHIPS, get_locale
 from .sentences import analyst_notes, explanations, provisional, status_labels
 
@@ -159,11 +159,7 @@ def status_rows(
         )
         if other:  # the latest figures are on another basis: shown, named by it
             figure = other if figure == "–" else f"{figure}; {other}"
-        p = (
-            "–"
-            if pd.isna(r.probability)
-            else locale.with_unit(format_number(100 * r.probability, 0, lang=lang), "%")
-        )
+        p = "–" if pd.isna(r.probability) else locale.percent(float(r.probability))
         rows.append((group_of.get(r.target_id, ""), r.target_id, tg.name(lang), r.status, label,
                      figure, _projection(r, tg, lang), p, explanation))  # fmt: skip
     return pd.DataFrame(rows, columns=list(ROW_COLUMNS))
@@ -213,14 +209,15 @@ def status_table_html(
 def _projection(r, target, lang: str) -> str:
     """The end-of-term cell: the target year's own figure once it is in (no fitted value or
     interval beside it; marked where it is an estimate), else the projection and its
-    interval (the value alone where both ends of the interval show alike)."""
+    interval (the value alone where both ends of the interval show alike); "–" where one
+    figure gives no trend to project."""
     computed = getattr(r, "computed_status", r.status)
     has_final_year = pd.notna(r.latest_year) and int(r.latest_year) >= target.target_year
     if computed != "not_comparable" and has_final_year and pd.notna(r.latest_value):
         mark = f" ({get_locale(lang).word('estimate')})" if r.uses_estimate else ""
         return show(r.latest_value, target, lang) + mark
-    if pd.isna(r.projected_value):
-        return "–"
+    if pd.isna(r.projected_value) or getattr(r, "method", None) == "one_point":
+        return "–"  # one figure gives no trend: its "projection" is the pace the target needs
     return show_projection(r.projected_value, r.projected_low, r.projected_high, target, lang)
 
 
@@ -309,7 +306,7 @@ def _signed(value: float, target, lang: str) -> str:
         text = locale.word("points", n=locale.number(abs(value), decimals_for(target) or 1))
     else:
         text = show(abs(value), target, lang, raw=True)
-    return ("+" if value > 0 else "−" if value < 0 else "±") + text
+    return ("+" if value > 0 else "−" if value < 0 else "") + text
 
 
 def banner_html(catalog: Catalog, lang: str = "vi") -> str:
