@@ -205,3 +205,29 @@ def test_the_index_has_counts_definitions_as_of_labels_groups_and_prints_landsca
     totals = re.search(r"Tổng số chỉ tiêu</th>(.*?)</tr>", html).group(1)
     assert re.findall(r"<b>(\d+)</b>", totals) == [str(len(catalog))] * 2
     assert not ENGLISH.search(_text(html)), ENGLISH.findall(_text(html))
+
+
+def test_a_probability_shown_agrees_with_the_status_it_gives():
+    """Probabilities are rounded down: 0,699 ("at risk", under 70 %) never reads "70 %"."""
+    from ward_analysis.model.panel import OFF_TRACK, ON_TRACK, status_from_p
+    from ward_analysis.present.locale import get_locale
+
+    vi = get_locale("vi")
+    assert vi.percent(0.699) == "69 %" and vi.percent(0.7) == "70 %"
+    for p in (0.2999, 0.3, 0.6999, 0.7, 0.455):
+        shown = int(vi.percent(p).split()[0])
+        status = status_from_p([p])[0]
+        expected = "on_track" if shown >= ON_TRACK * 100 else "at_risk" if shown >= OFF_TRACK * 100 else "off_track"  # fmt: skip
+        assert status == expected, (p, shown, status)
+
+
+def test_a_figure_near_the_goal_never_shows_as_the_goal(shipped):
+    """1,54 against "dưới 1,5 %" reads 1,54 %, not 1,5 % (which would look met)."""
+    from ward_analysis.present.format import show
+
+    catalog, _ = shipped
+    poverty = catalog["5a"].in_force(2023)
+    assert poverty.threshold_value == 1.5
+    assert show(1.54, poverty, "vi") == "1,54 %"
+    assert show(1.5, poverty, "vi") == "1,5 %" and show(1.4, poverty, "vi") == "1,4 %"
+    assert show(79.96, catalog["4"], "en") == "79.96%"

@@ -74,6 +74,17 @@ def decimals_for(target: Target) -> int | None:
     return max(usual, own_decimals(target.threshold_value))
 
 
+def _apart_from_goal(value: float, target: Target, decimals: int) -> int:
+    """Decimals enough (one or two more) that a figure near the target's threshold or upper
+    end does not show as it: 1,54 against "dưới 1,5 %" reads "1,54 %", not "1,5 %"."""
+    goals = [g for g in (target.threshold_value, target.upper) if g is not None and g == g]
+    for extra in (0, 1, 2):
+        d = decimals + extra
+        if not any(value != g and round(value, d) == round(g, d) for g in goals):
+            return d
+    return decimals + 2
+
+
 def show(
     value: float, target: Target, lang: str, *, decimals: int | None = None, raw: bool = False
 ) -> str:
@@ -90,6 +101,8 @@ def show(
         return target.rating_scale[round(value)]
     if decimals is None:
         decimals = decimals_for(target)
+        if decimals is not None and not raw:
+            decimals = _apart_from_goal(float(value), target, decimals)
     unit = target.unit_of_measure if raw else compared_unit(target)
     return format_value(
         float(value),

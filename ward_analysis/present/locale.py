@@ -8,6 +8,7 @@ Colours are the same in every language (:data:`STATUS_COLOURS`).
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 
 from ..errors import WardAnalysisError
@@ -119,13 +120,14 @@ class Locale:
         return f"{number} {unit}".rstrip()
 
     def percent(self, p: float) -> str:
-        """A probability as a whole percentage: ``40 %`` / ``40%``; one not certain is never
-        shown as 100 % or 0 % (``trên 99 %``, ``dưới 1 %``)."""
+        """A probability as a whole percentage, rounded down: ``40 %`` / ``40%``, so that the
+        figure shown agrees with the status it gives (0,699 is "69 %", below the 70 % of "on
+        track"); one not certain is never shown as 100 % or 0 % (``trên 99 %``, ``dưới 1 %``)."""
         if 0.99 < p < 1:
             return self.word("p_over", p=self.with_unit("99", "%"))
         if 0 < p < 0.01:
             return self.word("p_under", p=self.with_unit("1", "%"))
-        return self.with_unit(str(round(p * 100)), "%")
+        return self.with_unit(str(math.floor(p * 100 + 1e-9)), "%")
 
 
 VI = Locale(
