@@ -7,6 +7,7 @@ runs a script on them; :func:`screenshot` saves a PNG. Each waits until the char
 
 from __future__ import annotations
 
+import functools
 import io
 import shutil
 import unicodedata
@@ -158,10 +159,11 @@ class Printout:
 
     @property
     def pages(self) -> int:
-        return len(pdf_texts(self.pdf))
+        return len(self.texts)
 
-    @property
+    @functools.cached_property
     def texts(self) -> list[str]:
+        """The text of each page (read once: pypdf takes about a second a report)."""
         return pdf_texts(self.pdf)
 
 
@@ -241,6 +243,37 @@ def axe(paths: list[Path], script: str | None = None) -> dict[str, Audit]:
     return audits
 
 
+def audit_and_print(
+    paths: list[Path],
+    printed: set[str],
+    *,
+    probe_script: str | None = None,
+    print_script: str | None = None,
+) -> tuple[dict[str, Audit], dict[str, Printout]]:
+    """One visit per page, in a window an A4 sheet wide: axe (with ``probe_script``'s result
+    in ``Audit.probe``) on every page, then, for the pages named in ``printed``, the print-out
+    as :func:`print_pdf` makes it. Half the page loads of running both apart."""
+    audits, printouts = {}, {}
+    with browser_page(viewport=A4_PX) as page:
+        for path in paths:
+            open_drawn(page, path)
+            audit = run_axe(page, path.name)
+            audit.probe = page.evaluate(probe_script) if probe_script else None
+            audits[path.name] = audit
+            if path.name in printed:
+                printouts[path.name] = _printout(page, print_script)
+    return audits, printouts
+
+
+def _printout(page, script: str | None) -> Printout:
+    page.emulate_media(media="print")
+    page.wait_for_timeout(100)  # charts sized to their container redraw
+    result = page.evaluate(script) if script else None
+    pdf = page.pdf(format="A4", print_background=True, prefer_css_page_size=True)
+    page.emulate_media(media="screen")
+    return Printout(pdf, result)
+
+
 def print_pdf(paths: list[Path], script: str | None = None) -> dict[str, Printout]:
     """Print each page to an A4 PDF as Chromium's print-to-PDF does (print media, backgrounds,
     the page's own ``@page`` size and margins), after its charts drew. The window is an A4 sheet
@@ -251,12 +284,7 @@ def print_pdf(paths: list[Path], script: str | None = None) -> dict[str, Printou
     with browser_page(viewport=A4_PX) as page:
         for path in paths:
             open_drawn(page, path)
-            page.emulate_media(media="print")
-            page.wait_for_timeout(100)  # charts sized to their container redraw
-            result = page.evaluate(script) if script else None
-            pdf = page.pdf(format="A4", print_background=True, prefer_css_page_size=True)
-            printouts[path.name] = Printout(pdf, result)
-            page.emulate_media(media="screen")
+            printouts[path.name] = _printout(page, script)
     return printouts
 
 

@@ -159,3 +159,13 @@ def obs_frame(series: dict, *, unit: str = "Phường Thử", kind: str = "actua
         for year, value in values.items()
     ]  # fmt: skip
     return pd.DataFrame(rows, columns=OBSERVATION_COLUMNS)
+
+
+#: The longest test files, run first: on two workers (``make test``: ``-n 2 --dist loadfile``)
+#: the other worker meanwhile takes the many short files, so both end together.
+LONGEST_FIRST = ("test_pages.py", "test_papercuts.py", "test_reports.py", "test_faults.py")
+
+
+def pytest_collection_modifyitems(config, items):
+    rank = {name: i for i, name in enumerate(LONGEST_FIRST)}
+    items.sort(key=lambda item: rank.get(item.path.name, len(rank)))

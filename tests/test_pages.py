@@ -16,7 +16,15 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser import axe, browser_page, open_drawn, print_pdf, probe, run_axe
+from tests.browser import (
+    audit_and_print,
+    axe,
+    browser_page,
+    open_drawn,
+    print_pdf,
+    probe,
+    run_axe,
+)
 from ward_analysis.build.run import build_reports
 from ward_analysis.present.locale import LOCALES, STATUS_CHIPS, STATUS_COLOURS, get_locale
 from ward_analysis.present.pages import index_name, report_stem
@@ -261,17 +269,24 @@ def built(tmp_path_factory) -> Built:
 
 
 @pytest.fixture(scope="module")
-def audits(built):
-    """axe's findings on every page (one browser for all), with the texts that describe each
-    chart, read on the same visit."""
-    return axe(built.pages(PAGES), CHART_TEXTS)
+def visited(built):
+    """Every page visited once (one browser): axe's findings with the texts that describe each
+    chart, and every year report printed to A4 PDF with its summary measured in print media."""
+    printed = {f"{report_stem(lang, year)}.html" for lang in LANGS for year in YEARS}
+    return audit_and_print(built.pages(PAGES), printed, probe_script=CHART_TEXTS,
+                           print_script=SUMMARY)  # fmt: skip
 
 
 @pytest.fixture(scope="module")
-def printouts(built):
+def audits(visited):
+    """axe's findings on every page, with the texts that describe each chart."""
+    return visited[0]
+
+
+@pytest.fixture(scope="module")
+def printouts(visited):
     """Every year report printed to A4 PDF, with its summary measured in print media."""
-    names = [f"{report_stem(lang, year)}.html" for lang in LANGS for year in YEARS]
-    return print_pdf(built.pages(names), SUMMARY)
+    return visited[1]
 
 
 def _printout(printouts, built: Built, lang: str, year: int):
