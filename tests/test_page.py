@@ -231,3 +231,21 @@ def test_a_figure_near_the_goal_never_shows_as_the_goal(shipped):
     assert show(1.54, poverty, "vi") == "1,54 %"
     assert show(1.5, poverty, "vi") == "1,5 %" and show(1.4, poverty, "vi") == "1,4 %"
     assert show(79.96, catalog["4"], "en") == "79.96%"
+
+
+def test_an_english_page_names_the_rating_levels_in_english(shipped, tmp_path):
+    from ward_analysis.errors import CatalogError
+    from ward_analysis.present.format import show, show_target
+
+    from .conftest import make_catalog
+
+    catalog, _ = shipped
+    rated = catalog["20a"]
+    assert show(2, rated, "en") == "Duties completed well"
+    assert show_target(rated, "en") == "Duties completed well or better"
+    assert show_target(rated, "vi") == "Hoàn thành tốt nhiệm vụ trở lên"
+    entry = {"id": "1", "kind": "annual", "measure": "rating", "comparator": ">=",
+             "threshold": "Khá", "rating_scale": ["Yếu", "Khá", "Tốt"], "unit_of_measure": ""}  # fmt: skip
+    assert make_catalog(tmp_path, entry)["1"].rating_names("en") == ["Yếu", "Khá", "Tốt"]
+    with pytest.raises(CatalogError, match="rating_scale_en: 2 level"):
+        make_catalog(tmp_path, entry | {"rating_scale_en": ["Weak", "Fair"]})

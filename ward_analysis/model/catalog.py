@@ -83,6 +83,8 @@ class Target(BaseModel):
     unit_of_measure: str = ""
     threshold_unit: str | None = None
     rating_scale: list[str] | None = None
+    #: The scale's levels in English, in the same order (reports in English show them).
+    rating_scale_en: list[str] | None = None
     rating_aliases: dict[str, list[str]] = Field(default_factory=dict)
     base_year: int
     first_year: int
@@ -209,6 +211,11 @@ class Target(BaseModel):
         """The threshold as the catalog writes it: ``Khá``, ``Đạt``, ``80.0``."""
         return YES_LABEL if self.measure == "boolean" else str(self.threshold)
 
+    def rating_names(self, lang: str) -> list[str]:
+        """The rating scale's levels as ``lang`` names them (``rating_scale_en`` for English;
+        the catalog's own, Vietnamese, where it gives none)."""
+        return getattr(self, f"rating_scale_{lang}", None) or list(self.rating_scale or [])
+
     def name(self, lang: str) -> str:
         """The target's short name in language ``lang`` (``name_vi``, ``name_en``, ``name_xx``)."""
         names = {"vi": self.name_vi, "en": self.name_en, **self.other_names}
@@ -273,6 +280,11 @@ def _target_problems(t: Target) -> list[str]:
         for label in t.rating_aliases:
             if t.rating_scale and label not in t.rating_scale:
                 out.append(f"rating_aliases: '{label}' is not a level of the rating scale")
+        if t.rating_scale_en is not None and len(t.rating_scale_en) != len(t.rating_scale or []):
+            out.append(
+                f"rating_scale_en: {len(t.rating_scale_en)} level(s), but the rating scale has "
+                f"{len(t.rating_scale or [])}; name each level, in the same order"
+            )
     else:
         if isinstance(t.threshold, bool | str):
             out.append(f"threshold: a {t.measure} target needs a number, not {t.threshold!r}")

@@ -431,7 +431,11 @@ def _y_encoding(target: Target, drawn: list[float], running: bool, locale) -> tu
     w = locale.word
     if target.measure in LEVEL_MEASURES:
         ticks = [0, 1] if target.measure == "boolean" else list(range(len(target.rating_scale)))
-        names = [w("fail"), w("pass")] if target.measure == "boolean" else target.rating_scale
+        names = (
+            [w("fail"), w("pass")]
+            if target.measure == "boolean"
+            else target.rating_names(locale.code)
+        )
         labels = [_axis_label(n) for n in names]
         expr = " : ".join(
             f"datum.value == {i} ? {json.dumps(label, ensure_ascii=False)}"

@@ -98,7 +98,7 @@ def show(
     if target.measure == "boolean":
         return get_locale(lang).word("yes" if value >= 0.5 else "no")
     if target.measure == "rating" and target.rating_scale:
-        return target.rating_scale[round(value)]
+        return target.rating_names(lang)[round(value)]
     if decimals is None:
         decimals = decimals_for(target)
         if decimals is not None and not raw:
@@ -143,10 +143,10 @@ def show_projection(value: float, low: float, high: float, target: Target, lang:
     return f"{text} ({show_range(low, high, target, lang)})"
 
 
-def rating_limit(target: Target) -> str:
+def rating_limit(target: Target, lang: str = "vi") -> str:
     """The lowest level of a rated target's scale that meets it (``Khá`` for ``>= Khá``,
-    ``Giỏi`` for ``> Khá``)."""
-    scale, rank = target.rating_scale, int(target.threshold_value)
+    ``Giỏi`` for ``> Khá``), as ``lang`` names it."""
+    scale, rank = target.rating_names(lang), int(target.threshold_value)
     if target.comparator == ">" and rank + 1 < len(scale):
         rank += 1
     return scale[rank]
@@ -158,7 +158,7 @@ def show_limit(target: Target, lang: str) -> str:
     if target.measure == "boolean":
         return get_locale(lang).word("yes")
     if target.measure == "rating":
-        return rating_limit(target)
+        return rating_limit(target, lang)
     thr = target.threshold_value
     return show(thr, target, lang, decimals=own_decimals(thr))
 
@@ -169,7 +169,7 @@ def show_target(target: Target, lang: str) -> str:
     if target.measure == "boolean":
         return locale.word("yes")
     if target.measure == "rating":
-        return locale.word("rating_or_better", label=rating_limit(target))
+        return locale.word("rating_or_better", label=rating_limit(target, lang))
     thr = target.threshold_value
     if target.upper is not None:
         places = max(own_decimals(thr), own_decimals(target.upper))
