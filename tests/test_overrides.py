@@ -14,7 +14,8 @@ from ward_analysis.cli import main
 from ward_analysis.errors import OverridesError, WardAnalysisError
 from ward_analysis.model.overrides import apply_overrides
 from ward_analysis.present.reports import term_review, year_report
-from ward_analysis.present.tables import status_changes, status_matrix, status_table_html
+from ward_analysis.present.summary import summarise
+from ward_analysis.present.tables import status_matrix, status_table_html
 from ward_analysis.read.overrides import default_overrides_path, load_overrides
 from ward_analysis.schema import ASSESS_COLUMNS, OVERRIDE_COLUMNS
 
@@ -323,9 +324,9 @@ def test_status_table_matrix_and_changes_in_both_languages(catalog, obs):
     matrix = status_matrix(pd.concat([before, a]), lang="en").droplevel("unit")
     assert matrix.loc["4", 2023].startswith("Achieved (set by the analyst; model forecast: ")
     assert "analyst" not in matrix.loc["4", 2022]
-    lines = status_changes(a, before, catalog, lang="vi")
-    assert any(line.startswith("Chỉ tiêu 4: ") and line.endswith(")") and "→ Đã đạt (do cán bộ" in line
-               for line in lines), lines  # fmt: skip
+    changes = summarise(a, before, catalog, lang="vi").changes
+    assert any(c.target_id == "4" and c.after == "achieved" and "‡" in c.after_mark
+               for c in changes), changes  # fmt: skip
 
 
 def _files(tmp_path: Path, catalog, obs) -> dict:
@@ -340,7 +341,8 @@ def test_the_year_report_and_term_review_show_the_override(tmp_path, catalog, ob
     report = year_report(2023, lang="en", overrides_path=path, rejects_path=tmp_path / "none.csv",
                          **files)  # fmt: skip
     assert "(set by the analyst; model forecast: " in report.status_table_html()
-    assert "→ Achieved (set by the analyst" in report.changes_html()
+    changed = [c for c in report.summary().changes if c.target_id == "4"]
+    assert changed and changed[0].after == "achieved" and "‡" in changed[0].after_mark
     review = term_review(
         lang="vi", overrides_path=write_overrides(tmp_path, ENTRY | {"as_of": 2025}), **files
     )

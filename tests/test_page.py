@@ -22,7 +22,7 @@ from ward_analysis.present.page import (
     nav_html,
 )
 from ward_analysis.present.reports import TermReview, YearReport
-from ward_analysis.present.tables import _signed, headline
+from ward_analysis.present.tables import _signed
 from ward_analysis.schema import STATUSES
 
 #: English words that must not appear on a Vietnamese page (developer or table words).
@@ -138,10 +138,10 @@ def test_negative_figures_carry_a_real_minus_sign():
     assert format_number(-0.01, 1, lang="vi") == "0,0"  # rounds to 0: no sign
 
 
-def test_the_headline_change_uses_a_real_minus(shipped):
+def test_the_change_in_counts_uses_a_real_minus(shipped):
     report = _year_report(shipped, 2023, "vi")
-    changes = headline(report.assessment, report.previous, lang="vi").iloc[:, 2]
-    assert not any(str(c).startswith("-") for c in changes)
+    changes = [c.change for c in report.summary().counts]
+    assert "−4" in changes and not any(str(c).startswith("-") for c in changes)
 
 
 def test_status_chips_are_readable_and_the_two_greens_differ():

@@ -4,8 +4,6 @@ from ward_analysis import assess, load_catalog, read_reports
 from ward_analysis.present.notes import NOTE_KINDS, data_notes, notes_html
 from ward_analysis.present.tables import (
     banner_html,
-    headline,
-    status_changes,
     status_table_html,
     year_table,
 )
@@ -13,21 +11,26 @@ from ward_analysis.present.tables import (
 from .conftest import make_catalog, obs_frame
 
 
-def test_headline_counts_and_changes():
+def test_summary_counts_and_changes():
+    """The counts and changes of page one (they replaced the headline table)."""
+    from ward_analysis.present.summary import summarise
+
     catalog = load_catalog()
     result = read_reports()
     now, before = (
         assess(catalog, result.observations, 2023),
         assess(catalog, result.observations, 2022),
     )
-    table = headline(now, before)
-    assert table["Số chỉ tiêu"].sum() == 33
-    row = table[table["Tình trạng"] == "Đã đạt"].iloc[0]
-    assert (row["Số chỉ tiêu"], row["So với năm trước"]) == (1, "+1")
-    lines = status_changes(now, before, catalog)
-    assert "Số bóng điện chiếu sáng đường hẻm được lắp: Đúng tiến độ → Đã đạt" in lines
-    assert status_changes(now, None, catalog) == ["Năm đầu tiên được đánh giá."]
-    assert headline(now, None, lang="en").columns.tolist() == ["Status", "Targets"]
+    summary = summarise(now, before, catalog, lang="vi")
+    assert sum(c.now for c in summary.counts) == summary.total == 33
+    achieved = next(c for c in summary.counts if c.status == "achieved")
+    assert (achieved.now, achieved.change) == (1, "+1")
+    lines = [c.text for c in summary.changes]
+    assert any(
+        "Số bóng điện chiếu sáng đường hẻm được lắp: Đúng tiến độ → Đã đạt" in t for t in lines
+    )
+    first = summarise(now, None, catalog, lang="en")
+    assert first.changes == () and first.previous_year is None
 
 
 def test_year_table_shows_plan_result_and_change():

@@ -320,7 +320,6 @@ def _reports(args) -> int:
 def _assess(args) -> None:
     import pandas as pd
 
-    from .build.run import check_years
     from .io import atomic_write_csv
     from .model.assess import assess
     from .present.locale import get_locale
@@ -333,7 +332,7 @@ def _assess(args) -> None:
     get_locale(args.lang)  # an unknown language is refused before the work
     catalog = load_catalog(args.catalog)
     # the years are checked as ``reports`` checks them, before the observations are read
-    asked = check_years(parse_years(args.years), catalog) if args.years else None
+    asked = catalog.years_in_term(parse_years(args.years)) if args.years else None
     obs = load_observations(args.observations, catalog=catalog)
     years = asked or _default_years(catalog, obs)
     path = args.overrides or default_overrides_path(args.catalog)

@@ -4,7 +4,6 @@ with the counts per status, what each status means, and what the pages were buil
 from __future__ import annotations
 
 from html import escape
-from pathlib import Path
 
 import pandas as pd
 
@@ -14,16 +13,10 @@ from ..model.panel import OFF_TRACK, ON_TRACK
 from ..present.format import keep_units_together
 from ..present.locale import get_locale
 from ..present.page import built_at as vietnam_time
-from ..present.page import file_hashes, footer_html, nav_html
+from ..present.page import footer_html, nav_html
 from ..present.sentences import by_analyst, provisional, status_labels
 from ..present.tables import CSS, badge, banner_html
 from ..schema import STATUSES
-
-
-def data_files(paths: list[Path]) -> list[tuple[str, str]]:
-    """(name, short sha256) of each file the reports were built from."""
-    return file_hashes(paths)
-
 
 INDEX_CSS = """<style>
 body { font-family: 'Noto Sans', 'DejaVu Sans', 'Segoe UI', Roboto, Arial, sans-serif; color: #1f2328;

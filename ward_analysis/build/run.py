@@ -30,7 +30,7 @@ import signal
 import sys
 import threading
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -47,13 +47,14 @@ from ..io import (
 )
 from ..model.assess import assess
 from ..present.locale import get_locale
+from ..present.page import file_hashes
 from ..present.pages import index_name, report_stem
 from ..read.catalog import load_catalog
 from ..read.cleaning import CleanResult, clean
 from ..read.observations import load_observations
 from ..read.overrides import default_overrides_path, load_overrides
 from .export import export_html, html_exporter, vega_bundle
-from .index import data_files, index_html
+from .index import index_html
 from .kernels import KERNEL_TIMEOUT, new_kernel_manager, release_clients, wait_ready
 from .parameters import declared, notebook_parameters
 
@@ -146,20 +147,8 @@ def _shut_down(km) -> None:
         log.info("could not shut down a kernel cleanly: %s", exc)
 
 
-def check_years(years: Iterable[int] | None, catalog) -> list[int]:
-    """The years asked for (default: the catalog's whole term), each within the term, or a
-    :class:`WardAnalysisError`: the one check of ``reports`` and ``assess``."""
-    first, last = catalog.term
-    years = list(range(first, last + 1)) if years is None else list(years)
-    bad = [y for y in years if not isinstance(y, int) or not first <= y <= last]
-    if bad or not years:
-        shown = ", ".join(map(str, bad)) if bad else "none"
-        raise WardAnalysisError(f"years must lie within the term {first}–{last}; got {shown}")
-    return years
-
-
 def _check(years, lang, jobs, out: Path, notebooks: list[Path], catalog) -> list[int]:
-    years = check_years(years, catalog)
+    years = catalog.years_in_term(years)
     get_locale(lang)  # an unknown language is an error naming it
     if not isinstance(jobs, int) or jobs < 1:
         raise WardAnalysisError(f"jobs must be a whole number of at least 1, not {jobs!r}")
@@ -450,7 +439,7 @@ def build_reports(
     }
     term_stem = report_stem(lang)
     term_link = f"{term_stem}.html" if (out / f"{term_stem}.html").exists() else None
-    sources = data_files([catalog.path, *result.cleaned.read_paths,
+    sources = file_hashes([catalog.path, *result.cleaned.read_paths,
                           *([overrides_path] if overrides_path else [])])  # fmt: skip
     page = index_html(assessments, links, term_link, catalog, lang=lang, sources=sources,
                       failed=failed_years, unit=shown_unit)  # fmt: skip

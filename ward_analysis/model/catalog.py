@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -477,6 +477,18 @@ class Catalog:
     def term(self) -> tuple[int, int]:
         """(first, last): the earliest base year and the latest target year of the targets."""
         return (min(t.base_year for t in self), max(t.target_year for t in self))
+
+    def years_in_term(self, years: Iterable[int] | None = None) -> list[int]:
+        """The years asked for (default: the whole term), each within the term, or a
+        :class:`WardAnalysisError` naming those outside (the one check of ``reports`` and
+        ``assess``)."""
+        first, last = self.term
+        years = list(range(first, last + 1)) if years is None else list(years)
+        bad = [y for y in years if not isinstance(y, int) or not first <= y <= last]
+        if bad or not years:
+            shown = ", ".join(map(str, bad)) if bad else "none"
+            raise WardAnalysisError(f"years must lie within the term {first}–{last}; got {shown}")
+        return years
 
     def __iter__(self) -> Iterator[Target]:
         return iter(self._targets.values())

@@ -150,7 +150,6 @@ VI = Locale(
         # the tables of a report
         "status": "Tình trạng",
         "count": "Số chỉ tiêu",
-        "change": "So với năm trước",
         "target": "Chỉ tiêu",
         "figure": "Số liệu mới nhất",
         "projection": "Dự báo {T} (khoảng 80 %)",
@@ -163,7 +162,6 @@ VI = Locale(
         "vs_plan": "So với kế hoạch",
         "estimate": "ước",
         "no_change": "Không có chỉ tiêu nào đổi tình trạng.",
-        "changed": "{name}: {old} → {new}",
         "first": "Năm đầu tiên được đánh giá.",
         # the analyst's notebook (present/explore.py): its chart, the pace table, a re-assessment
         "unit": "Đơn vị",
@@ -203,7 +201,6 @@ VI = Locale(
         "value": "Giá trị",
         "kind": "Loại số liệu",
         "chart_result": "Kết quả",
-        "band": "Khoảng dự báo 80 %",
         # charts: small multiples, their shared legend and text descriptions
         "chart_title": "{id}. {name}",
         "axis_unit": "{label} ({unit})",
@@ -555,7 +552,6 @@ EN = Locale(
     words={
         "status": "Status",
         "count": "Targets",
-        "change": "Change since last year",
         "target": "Target",
         "figure": "Latest figure",
         "projection": "Projected {T} (80% range)",
@@ -568,7 +564,6 @@ EN = Locale(
         "vs_plan": "Against plan",
         "estimate": "est.",
         "no_change": "No target changed status.",
-        "changed": "{name}: {old} → {new}",
         "first": "First year assessed.",
         # the analyst's notebook (present/explore.py): its chart, the pace table, a re-assessment
         "unit": "Unit",
@@ -607,7 +602,6 @@ EN = Locale(
         "value": "Value",
         "kind": "Figure",
         "chart_result": "Result",
-        "band": "80% projection range",
         # charts: small multiples, their shared legend and text descriptions
         "chart_title": "{id}. {name}",
         "axis_unit": "{label} ({unit})",

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .. import config
+from .. import __version__, config
 from ..errors import WardAnalysisError
 from ..model.assess import assess
 from ..model.backtest import backtest, backtest_summary
@@ -47,8 +47,6 @@ from .tables import (
     CSS,
     badge,
     banner_html,
-    headline,
-    status_changes,
     status_matrix,
     status_table_html,
     table_html,
@@ -84,10 +82,9 @@ CHART_HEIGHT = 85
 _ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
 
 
-def _version() -> str:
-    from .. import __version__
-
-    return __version__
+def _numbered(number: int, name: str) -> str:
+    """A group's heading, numbered as resolutions number them: ``II. Văn hóa – xã hội``."""
+    return f"{_ROMAN[number - 1] if number <= len(_ROMAN) else number}. {name}"
 
 
 def _data_files(catalog: Catalog, observations: pd.DataFrame, paths: list) -> list[Path]:
@@ -158,7 +155,7 @@ class _Page:
             self.lang,
             files=file_hashes(self.files),
             catalog=catalog,
-            version=_version(),
+            version=__version__,
             at=built_at(self.lang),
         )
 
@@ -193,7 +190,7 @@ class YearReport(_Page):
 
     def _group_title(self, number: int, group) -> str:
         name = group.name(self.lang) if group is not None else self.locale.word("all_targets")
-        return f"{_ROMAN[number - 1] if number <= len(_ROMAN) else number}. {name}"
+        return _numbered(number, name)
 
     def title(self) -> str:
         return self.locale.word("year_title", T=self.catalog.term[1])
@@ -205,16 +202,6 @@ class YearReport(_Page):
         """The top of the page: navigation, title, notice, contents (and the page's language
         and title for the export)."""
         return self._head(self.title(), self.subtitle(), year=self.year, here="year")
-
-    def title_html(self) -> str:
-        """The report's title and subtitle (HTML)."""
-        return (
-            f'<h1>{escape(self.title())}</h1><p class="ward-subtitle">{escape(self.subtitle())}</p>'
-        )
-
-    def banner_html(self) -> str:
-        """The data notice (illustrative figures) when the catalog carries one."""
-        return banner_html(self.catalog, self.lang)
 
     def summary(self) -> Summary:
         """Page one: counts per status, the targets that need attention, the changes."""
@@ -228,20 +215,6 @@ class YearReport(_Page):
             + summary_html(self.summary())
             + downloads_html(self.lang, self.year)
             + "</section>"
-        )
-
-    def headline(self) -> pd.DataFrame:
-        """Targets per status and the change on the previous year."""
-        return headline(self.assessment, self.previous, lang=self.lang)
-
-    def headline_html(self) -> str:
-        """The headline as an HTML table."""
-        return table_html(self.headline())
-
-    def changes_html(self) -> str:
-        """Which targets changed status since the previous year (HTML list)."""
-        return notes_html(
-            status_changes(self.assessment, self.previous, self.catalog, lang=self.lang)
         )
 
     def status_table_html(self, ids: list[str] | None = None) -> str:
@@ -359,12 +332,6 @@ class TermReview(_Page):
         """The top of the page: navigation, title, notice, contents."""
         return self._head(self.title(), self.unit, year=None, here="term")
 
-    def title_html(self) -> str:
-        return f'<h1>{escape(self.title())}</h1><p class="ward-subtitle">{escape(self.unit)}</p>'
-
-    def banner_html(self) -> str:
-        return banner_html(self.catalog, self.lang)
-
     def outcome_table_html(self) -> str:
         """The final status of every sub-target, by the resolution's groups (under its heading)."""
         last = int(self.assessments["as_of"].max())
@@ -373,8 +340,7 @@ class TermReview(_Page):
         for number, (group, targets) in enumerate(self.catalog.grouped(), start=1):
             rows = final[final["target_id"].isin([t.id for t in targets])]
             if group is not None:
-                name = f"{_ROMAN[number - 1] if number <= len(_ROMAN) else number}. {group.name(self.lang)}"
-                parts.append(f"<h3>{escape(name)}</h3>")
+                parts.append(f"<h3>{escape(_numbered(number, group.name(self.lang)))}</h3>")
             parts.append(
                 status_table_html(
                     rows, self.catalog, lang=self.lang, observations=self.observations

@@ -12,7 +12,7 @@ import pandas as pd
 
 from ..model.catalog import Catalog
 from ..model.figures import year_figures
-from ..schema import LEVEL_MEASURES, STATUSES
+from ..schema import LEVEL_MEASURES
 from .bases import other_basis_texts
 from .format import decimals_for, show, show_projection
 from .locale import STATUS_CHIPS, get_locale
@@ -79,49 +79,6 @@ def badge(status: str, lang: str) -> str:
     background, text, border = STATUS_CHIPS[status]
     style = f"background:{background};color:{text};border-color:{border}"
     return f'<span class="ward-badge" style="{style}">{escape(label(status, lang))}</span>'
-
-
-def headline(
-    current: pd.DataFrame, previous: pd.DataFrame | None, *, lang: str = "vi"
-) -> pd.DataFrame:
-    """How many targets are in each status now, and the change on the previous year's analysis."""
-    now = current["status"].value_counts().reindex(STATUSES, fill_value=0)
-    before = (
-        previous["status"].value_counts().reindex(STATUSES, fill_value=0)
-        if previous is not None
-        else None
-    )
-    t = get_locale(lang).words
-    frame = pd.DataFrame(
-        {t["status"]: [label(s, lang) for s in STATUSES], t["count"]: now.to_numpy()}
-    )
-    if before is not None:
-        frame[t["change"]] = [signed_count(int(d)) for d in (now - before).to_numpy()]
-    return frame[
-        frame[t["count"]].gt(0) | (frame.get(t["change"], pd.Series("0", index=frame.index)) != "0")
-    ]
-
-
-def status_changes(
-    current: pd.DataFrame, previous: pd.DataFrame | None, catalog: Catalog, *, lang: str = "vi"
-) -> list[str]:
-    """Plain lines naming each target whose status changed since the previous year."""
-    t = get_locale(lang).words
-    if previous is None:
-        return [t["first"]]
-    merged = current.assign(label=status_labels(current, lang)).merge(
-        previous.assign(label=status_labels(previous, lang))[
-            ["unit", "target_id", "status", "label"]
-        ],
-        on=["unit", "target_id"],
-        suffixes=("", "_before"),
-    )
-    changed = merged[merged["status"] != merged["status_before"]]
-    lines = [
-        t["changed"].format(name=catalog[r.target_id].name(lang), old=r.label_before, new=r.label)
-        for r in changed.itertuples()
-    ]
-    return lines or [t["no_change"]]
 
 
 def status_rows(
