@@ -32,7 +32,7 @@ def test_every_item_and_sub_target_is_in_the_shipped_catalog(catalog):
 
 
 def test_every_items_text_is_verbatim_from_the_resolution(catalog):
-    resolution = (config.RAW_DIR / "resolution_chi_lang_2020_2025.txt").read_text(encoding="utf-8")
+    resolution = (config.WARD_DIR / "resolution_chi_lang_2020_2025.txt").read_text(encoding="utf-8")
     items = dict(re.findall(r"\((\d+)\)\.\s*(.+)", resolution))
     assert len(items) == 20
     for t in catalog:

@@ -95,8 +95,8 @@ def two_versions(tmp_path_factory):
     """The shipped tables (old) and the same without 2025 (new), each cleaned once."""
     base = tmp_path_factory.mktemp("versions")
     old_raw, new_raw = base / "old", base / "new"
-    shutil.copytree(config.RAW_DIR, old_raw)
-    shutil.copytree(config.RAW_DIR, new_raw)
+    shutil.copytree(config.WARD_DIR, old_raw)
+    shutil.copytree(config.WARD_DIR, new_raw)
     (new_raw / "bieu_chi_tieu_2025.csv").unlink()
     expected = {}
     for name, raw in (("old", old_raw), ("new", new_raw)):
@@ -186,7 +186,7 @@ def sandbox():
 
 def _read_only_copy(folder: Path) -> Path:
     raw = folder / "raw"
-    shutil.copytree(config.RAW_DIR, raw)
+    shutil.copytree(config.WARD_DIR, raw)
     for p in raw.iterdir():
         p.chmod(0o444)
     raw.chmod(0o555)

@@ -42,7 +42,7 @@ PROBE = """() => ({
 def hostile_build(tmp_path_factory):
     base = tmp_path_factory.mktemp("hostile")
     raw = base / "raw"
-    shutil.copytree(config.RAW_DIR, raw)
+    shutil.copytree(config.WARD_DIR, raw)
     doc = yaml.safe_load((raw / "catalog.yaml").read_text(encoding="utf-8"))
     doc["unit"] = HOSTILE["unit"]
     doc["data_notice"] = HOSTILE["notice"]
@@ -99,7 +99,7 @@ def test_hostile_unit_parameter_is_passed_as_data(tmp_path):
     marker = tmp_path / "executed"
     unit = f'Phường "X"\'; open({str(marker)!r}, "w").write("1"); x = \'\\'
     raw = tmp_path / "raw"
-    shutil.copytree(config.RAW_DIR, raw)
+    shutil.copytree(config.WARD_DIR, raw)
     result = build_reports([2023], out=tmp_path / "out", processed=tmp_path / "p", raw=raw,
                            unit=unit, term_notebook=None, progress=False)  # fmt: skip
     assert result.ok and not marker.exists()

@@ -42,7 +42,7 @@ def test_a_wheel_builds_the_reports_from_anywhere(tmp_path):
         cwd=work, env=env, capture_output=True, text=True, timeout=60,
     )  # fmt: skip
     assert Path(where.stdout.strip()) == site / "ward_analysis" / "notebooks", where.stderr
-    raw = config.RAW_DIR
+    raw = config.WARD_DIR
     run = subprocess.run(
         [sys.executable, "-m", "ward_analysis", "reports", "--years", "2023", "--jobs", "1",
          "--raw", str(raw), "--catalog", str(raw / "catalog.yaml"), "--processed",

@@ -27,6 +27,8 @@ from ward_analysis.schema import (
     FLAG_CODES,
     MISSING_FLAGS,
     REJECT_CODES,
+    ROLLED_UP_FLAG,
+    ROLLUP_MISSING_FLAGS,
     flag_entry,
     split_flags,
 )
@@ -99,7 +101,9 @@ def test_every_code_reading_sets_is_registered_and_every_registered_code_is_set(
         flags |= found[1]
     assert rejects == set(REJECT_CODES)
     assert set(MISSING_MARKERS.values()) == set(MISSING_DETAILS) == set(MISSING_FLAGS)
-    assert flags | set(MISSING_FLAGS) == set(FLAG_CODES)
+    rollup = (READ.parent / "model" / "rollup.py").read_text(encoding="utf-8")
+    assert all(f'"{code}"' in rollup for code in (ROLLED_UP_FLAG, *ROLLUP_MISSING_FLAGS))
+    assert flags | set(MISSING_FLAGS) | {ROLLED_UP_FLAG, *ROLLUP_MISSING_FLAGS} == set(FLAG_CODES)
 
 
 def test_the_code_scan_sees_a_code():

@@ -16,7 +16,7 @@ from ward_analysis.cli import main
 from ward_analysis.onboard import parse_targets
 from ward_analysis.schema import STATUSES
 
-SEED = config.RAW_DIR / "resolution_chi_lang_2020_2025.txt"
+SEED = config.WARD_DIR / "resolution_chi_lang_2020_2025.txt"
 COMPARED = ["kind", "measure", "comparator", "threshold", "upper", "threshold_unit"]
 
 

@@ -123,7 +123,7 @@ def test_papercut_02_relative_paths_resolve_against_the_callers_folder(
 ):
     monkeypatch.chdir(tmp_path)
     relative = {
-        "raw": os.path.relpath(config.RAW_DIR, tmp_path),
+        "raw": os.path.relpath(config.WARD_DIR, tmp_path),
         "catalog_path": os.path.relpath(config.CATALOG_PATH, tmp_path),
         "overrides": os.path.relpath(config.OVERRIDES_PATH, tmp_path),
     }
@@ -223,7 +223,7 @@ def test_papercut_04_the_same_file_rules_for_the_default_and_a_given_folder(tmp_
 
     folder = _raw_folder(tmp_path / "raw")
     given = read_reports(folder)
-    monkeypatch.setattr(config, "RAW_DIR", folder)
+    monkeypatch.setattr(config, "WARD_DIR", folder)
     default = read_reports()
     for result in (given, default):
         assert sorted(result.observations["year"].unique()) == [2021, 2022, 2023]

@@ -39,7 +39,7 @@ from .present.locale import LOCALES
 #: What Ctrl-C prints (the only line): atomic writes leave each file old or new, never half.
 INTERRUPTED = "interrupted; nothing was half-written"
 #: The options that name a file or folder: made absolute against the caller's folder.
-_PATH_OPTIONS = ("raw", "out", "processed", "catalog", "observations", "overrides")
+_PATH_OPTIONS = ("raw", "out", "processed", "catalog", "observations", "overrides", "units")
 
 
 def parse_years(text: str) -> list[int]:
@@ -125,7 +125,7 @@ def _parser() -> argparse.ArgumentParser:
         "ward-analysis clean --raw my_tables/ --out out/ --catalog my_catalog.yaml",
     )
     p.add_argument(
-        "--raw", default=None, help=f"folder or file of yearly tables (default {config.RAW_DIR})"
+        "--raw", default=None, help=f"folder or file of yearly tables (default {config.WARD_DIR})"
     )
     p.add_argument("--out", default=None, help=f"output folder (default {config.PROCESSED_DIR})")
     p.add_argument(
@@ -180,12 +180,16 @@ def _parser() -> argparse.ArgumentParser:
         sub,
         "reports",
         "clean the data and build every HTML report and the index",
-        "Clean the yearly tables (data/raw/ into data/processed/), run the year report for "
-        "every year of the term and the term review, and write self-contained HTML pages "
-        "(each year's with CSV, XLSX and DOCX downloads), their executed notebooks and the "
-        "index to reports/ (or --out). The index covers every report in that folder, those "
-        "built now and earlier ones.",
-        "ward-analysis reports --years 2023 --lang en --out /tmp/ward",
+        "With no --raw, --catalog, --unit or --years: every unit of the registry "
+        "(data/raw/units.yaml): each unit's tables cleaned into data/processed/<unit>/, a "
+        "merged unit's base year rolled up from its predecessors, its year reports, term "
+        "review and index in reports/<unit>/, and the page of all units, reports/index.html. "
+        "Otherwise one unit: the tables of --raw (default the shipped ward's), its year "
+        "reports and term review and the index in reports/ (or --out). Each page is self-"
+        "contained HTML (a year's with CSV, XLSX and DOCX downloads). A report whose notebook, "
+        "data, code, template and environment are unchanged is not built again (--force). "
+        "The reports run on Dask: a cluster on this machine, or --scheduler.",
+        "ward-analysis reports --lang en --scheduler tcp://10.0.0.5:8786",
     )
     p.add_argument("--years", default=None, help="a year or a range (default: the whole term)")
     p.add_argument("--lang", default="vi", help="vi or en (default vi)")
@@ -204,6 +208,22 @@ def _parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--unit", default=None, help="the ward's name shown (default the catalog's)")
     _overrides_argument(p)
+    p.add_argument(
+        "--units",
+        default=None,
+        help=f"registry of units (default {config.UNITS_PATH}); used when no --raw, "
+        "--catalog, --unit or --years is given",
+    )
+    p.add_argument("--only", default=None, help="build only these units (codes, comma-separated)")
+    p.add_argument(
+        "--scheduler",
+        default=None,
+        help="a Dask scheduler to build on (tcp://host:8786; default $DASK_SCHEDULER_ADDRESS, "
+        "else a cluster on this machine of --jobs workers)",
+    )
+    p.add_argument(
+        "--force", action="store_true", help="build every report, even those unchanged"
+    )
     p.add_argument(
         "--continue-on-error",
         action="store_true",
@@ -266,26 +286,19 @@ def _targets_from_text(args) -> None:
 def _reports(args) -> int:
     from .io import check_writable
 
-    # cheap checks first: a folder that cannot be written must not wait for the kernels
+    # cheap checks first: a folder that cannot be written must not wait for the cluster
     check_writable(args.out or config.REPORTS_DIR, "reports")
     check_writable(args.processed or config.PROCESSED_DIR)
-    # start the kernels before the heavy imports, so that they boot while this process loads
-    from .build.kernels import finish_warm_up, release_clients, start_kernels
-
-    try:
-        kernels = start_kernels(max(1, min(args.jobs, 8)))
-    except Exception as exc:
-        raise WardAnalysisError(
-            f"could not start a Python kernel to run the report notebooks ({type(exc).__name__}: "
-            f"{exc}); check that this environment's python and ipykernel can be run"
-        ) from None
-    try:
+    years = parse_years(args.years) if args.years else None
+    one_unit = any(v is not None for v in (args.raw, args.catalog, args.unit, args.overrides))
+    if one_unit or years is not None:
+        if args.only:
+            raise WardAnalysisError("--only picks units of the registry; it does not go with "
+                                    "--raw, --catalog, --unit, --overrides or --years")  # fmt: skip
         from .build.run import build_reports
 
-        for km in kernels:
-            finish_warm_up(km)
         result = build_reports(
-            parse_years(args.years) if args.years else None,
+            years,
             lang=args.lang,
             jobs=args.jobs,
             out=args.out,
@@ -296,17 +309,29 @@ def _reports(args) -> int:
             unit=args.unit,
             overrides=args.overrides,
             progress=not args.no_progress,
-            kernels=kernels,
+            scheduler=args.scheduler,
+            force=args.force,
         )
-    finally:
-        for km in kernels:
-            try:
-                release_clients(km)
-                if km.has_kernel:
-                    km.shutdown_kernel(now=True)
-            except Exception as exc:  # shut down already (an interrupted build does it)
-                logging.getLogger("ward_analysis").info("kernel shut down: %s", exc)
-    print(f"Built {len(result.built)} report(s) in {result.seconds:.1f} s; index: {result.index}")
+    else:
+        from .build.province import build_province
+
+        result = build_province(
+            units_path=args.units,
+            processed=args.processed,
+            out=args.out,
+            lang=args.lang,
+            jobs=args.jobs,
+            scheduler=args.scheduler,
+            force=args.force,
+            only=args.only.split(",") if args.only else None,
+            progress=not args.no_progress,
+            continue_on_error=args.continue_on_error,
+        )
+    print(
+        f"Built {len(result.built)} report(s) in {result.seconds:.1f} s"
+        + (f" ({len(result.current)} unchanged, not built again)" if result.current else "")
+        + f"; index: {result.index}"
+    )
     inputs = result.cleaned.inputs if result.cleaned is not None else None
     if inputs is not None:  # a stray file is named; the catalog, README… are expected there
         for f in inputs[inputs["reason_code"] == "not_a_table"].itertuples(index=False):

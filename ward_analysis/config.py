@@ -35,9 +35,14 @@ CACHE_DIR = (
     else Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "ward-analysis"
 )
 
-CATALOG_PATH = RAW_DIR / "catalog.yaml"
+#: The registry of units (wards, communes): names, codes, catalogs, dates, mergers.
+UNITS_PATH = RAW_DIR / "units.yaml"
+#: The ward the project started with (phường Chi Lăng, 2020–2025): its folder is the default
+#: of the commands that take one unit (``clean``, ``assess``, a ``reports --raw`` build).
+WARD_DIR = RAW_DIR / "chi_lang"
+CATALOG_PATH = WARD_DIR / "catalog.yaml"
 #: Analysts' overrides of a status, for the shipped catalog's targets (used when it exists).
-OVERRIDES_PATH = RAW_DIR / "overrides.yaml"
+OVERRIDES_PATH = WARD_DIR / "overrides.yaml"
 OBSERVATIONS_PATH = PROCESSED_DIR / "observations.csv"
 REJECTS_PATH = PROCESSED_DIR / "rejects.csv"
 SKIPPED_PATH = PROCESSED_DIR / "skipped.csv"

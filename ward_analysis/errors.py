@@ -74,3 +74,8 @@ class OverridesError(WardAnalysisError):
             if target_id is not None:
                 place += f" (target '{target_id}')"
         super().__init__(f"{place}: {reason}")
+
+
+class UnitsError(WardAnalysisError):
+    """The registry of units (``units.yaml``) is malformed or inconsistent, or a table's unit
+    cannot be told."""

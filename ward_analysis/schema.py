@@ -72,7 +72,18 @@ ASSUMED_FLAGS = (
     "dash_zero",  # "-" read as 0: the table's legend says it means "did not occur"
     "confirmed",  # an implausible jump confirmed in confirmations.yaml (detail: its reason)
 )
-FLAG_CODES = MISSING_FLAGS + ASSUMED_FLAGS
+#: A merged unit's base year, rolled up from its predecessors (model.rollup): the figure and
+#: how it was computed, or why there is none.
+ROLLED_UP_FLAG = "rolled_up"  # detail: the rule and the parts (model.rollup.parse_detail)
+ROLLUP_MISSING_FLAGS = (
+    "rollup_incomplete",  # a predecessor has no figure, or no such target (detail: which)
+    "rollup_weight_missing",  # a share whose predecessor's weight is not known
+    "rollup_no_family",  # a target with no indicator family: nothing to roll up from
+    "rollup_basis_differs",  # the predecessors' figures are on different bases (standards)
+)
+#: Every reason a result has no figure: reading's and the roll-up's.
+NO_FIGURE_FLAGS = MISSING_FLAGS + ROLLUP_MISSING_FLAGS
+FLAG_CODES = MISSING_FLAGS + ASSUMED_FLAGS + (ROLLED_UP_FLAG, *ROLLUP_MISSING_FLAGS)
 #: Between two entries of a ``flag``.
 FLAG_SEPARATOR = "; "
 _FLAG_START = re.compile(rf"(?:^|(?<={FLAG_SEPARATOR}))({'|'.join(FLAG_CODES)}): ")

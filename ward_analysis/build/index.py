@@ -99,10 +99,13 @@ def _definitions(lang: str, marks: set[str]) -> str:
 
 def index_html(assessments: pd.DataFrame, links: dict[int, str], term_link: str | None,
                catalog: Catalog, *, lang: str, built_at: str | None = None,
-               sources: list[tuple[str, str]], failed: set[int], unit: str | None = None) -> str:  # fmt: skip
+               sources: list[tuple[str, str]], failed: set[int], unit: str | None = None,
+               pages_built: dict | None = None, up: str | None = None) -> str:  # fmt: skip
     """The index page: status of every target by as-of year, linking to each year's report;
     the counts per status and year; what each status means; what it was built from.
-    ``built_at``: the build time as shown (default: now, in Vietnam's time)."""
+    ``built_at``: the build time as shown (default: now, in Vietnam's time);
+    ``pages_built``: page file name → when it was built (its key file), listed below;
+    ``up``: the page of every unit (a province's build), linked first in the bar."""
     locale = get_locale(lang)
     word = locale.word
     status = assessments.pivot(index="target_id", columns="as_of", values="status")
@@ -151,7 +154,15 @@ def index_html(assessments: pd.DataFrame, links: dict[int, str], term_link: str 
             + "</p>"
         )
     term = f'<p class="ward-term-link"><a href="{escape(term_link)}">{escape(word("term_review"))}</a></p>' if term_link else ""  # fmt: skip
-    nav = nav_html(lang, term=catalog.term, here="index")
+    nav = nav_html(lang, term=catalog.term, here="index", up=up)
+    built_list = ""
+    if pages_built:
+        items = "".join(
+            f"<li>{escape(name)}: {escape(vietnam_time(lang, when) if when else '–')}</li>"
+            for name, when in pages_built.items()
+        )
+        built_list = f'<h2>{escape(word("pages_built"))}</h2><ul class="ward-built">{items}</ul>'
+
     footer = footer_html(
         lang,
         files=sources,
@@ -169,4 +180,4 @@ def index_html(assessments: pd.DataFrame, links: dict[int, str], term_link: str 
 <table class="ward-table ward-index"><thead><tr><th scope="col">{escape(word("target"))}</th>{head}</tr></thead>
 <tbody>{"".join(rows)}</tbody></table>{_definitions(lang, shown)}
 <h2 class="ward-print-break">{escape(word("index_counts"))}</h2>{_counts_table(status, years, lang)}
-</main>{footer}</body></html>""")
+{built_list}</main>{footer}</body></html>""")

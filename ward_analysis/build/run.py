@@ -1,15 +1,17 @@
 """Build every report: clean the data, run the notebooks with Papermill, export offline HTML.
 
-One call (``ward-analysis reports`` / :func:`build_reports`) does the whole job:
+One call (``ward-analysis reports --raw … --catalog …`` / :func:`build_reports`) builds one
+unit's reports; :mod:`.province` builds every unit of the registry with the same parts:
 
 1. check the parameters before any notebook runs (years in the term, language, paths);
 2. clean the yearly tables into ``data/processed/``;
-3. execute the per-year notebook for each year and the term review with Papermill,
-   ``jobs`` at a time. Each worker keeps one kernel and runs its notebooks in it one
-   after the other (its namespace reset in between): a kernel start and the imports
-   cost more than the analysis, so they are paid once per worker, not once per report;
-4. export each executed notebook to self-contained HTML (code hidden; Vega, Vega-Lite
-   and Vega-Embed inlined once per page, so the reports open with no network);
+3. give each report a key (:mod:`.keys`: notebook, parameters, data, code, template,
+   environment) and leave out those whose page was built from the same key (``force``
+   builds them all);
+4. run the others on Dask (:mod:`.cluster`): an embedded ``LocalCluster`` by default, or the
+   scheduler given; each worker runs its reports in its own warm kernel, exports each to
+   self-contained HTML (Vega inlined: the pages open with no network) and writes a year
+   report's downloads; the key is written beside each page built;
 5. write ``index.html``: the status of every target by as-of year, linking to the reports —
    every report in the output folder (in that language and the term), not only those
    built now, so that building one year does not orphan the others.
@@ -17,20 +19,16 @@ One call (``ward-analysis reports`` / :func:`build_reports`) does the whole job:
 Every file is replaced atomically; a report that fails keeps its previous HTML, and with
 ``continue_on_error`` the others still run; the failures are returned (report, cell, error).
 Paths are made absolute on the way in (the notebooks run in their own folder). Ctrl-C
-stops the build cleanly: no notebook starts, nothing more is written, the kernels are shut
-down, this run's temporary files removed, and ``KeyboardInterrupt`` goes on to the caller.
+stops the build: the reports not started are cancelled, the embedded cluster and its kernels
+shut down, the temporary files removed, and ``KeyboardInterrupt`` goes on to the caller.
 """
 
 from __future__ import annotations
 
-import contextlib
 import logging
-import queue
-import signal
 import sys
-import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -38,13 +36,7 @@ import pandas as pd
 
 from .. import config
 from ..errors import ReportError, WardAnalysisError
-from ..io import (
-    atomic_write_bytes,
-    atomic_write_text,
-    check_writable,
-    remove_stale_temp_files,
-    user_path,
-)
+from ..io import atomic_write_text, check_writable, remove_stale_temp_files, user_path
 from ..model.assess import assess
 from ..present.locale import get_locale
 from ..present.page import file_hashes
@@ -53,21 +45,14 @@ from ..read.catalog import load_catalog
 from ..read.cleaning import CleanResult, clean
 from ..read.observations import load_observations
 from ..read.overrides import default_overrides_path, load_overrides
-from .export import export_html, html_exporter, vega_bundle
+from . import keys
 from .index import index_html
-from .kernels import KERNEL_TIMEOUT, new_kernel_manager, release_clients, wait_ready
 from .parameters import declared, notebook_parameters
 
 log = logging.getLogger("ward_analysis")
 
 YEAR_NOTEBOOK = config.NOTEBOOKS_DIR / "year_report.ipynb"
 TERM_NOTEBOOK = config.NOTEBOOKS_DIR / "term_review.ipynb"
-_RESET = "get_ipython().run_line_magic('reset', '-f')"
-#: Seconds an interrupted build waits for each of its threads to stop.
-_STOP_WAIT = 10
-#: Loggers silenced while an interrupted build stops ("Kernel died while waiting for execute
-#: reply": the kernels it shuts down on purpose).
-_QUIET_WHEN_STOPPED = ("papermill", "traitlets", "nbclient")
 
 
 @dataclass(frozen=True)
@@ -80,6 +65,8 @@ class Job:
     html: Path
     executed: Path
     year: int | None = None  # None: the term review
+    #: Every file the report reads (observations, rejects, catalog, resolution, overrides).
+    data_files: tuple[Path, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -100,51 +87,18 @@ class BuildResult:
     """What a build did: the reports written, the failures, the index, the time taken."""
 
     built: list[Path] = field(default_factory=list)
+    #: Reports whose page was built from the same key already (not built again).
+    current: list[Path] = field(default_factory=list)
     failures: list[Failure] = field(default_factory=list)
     index: Path | None = None
     seconds: float = 0.0
+    #: Seconds each report took on its worker (run, export, downloads), by report name.
+    timings: dict[str, float] = field(default_factory=dict)
     cleaned: CleanResult | None = None
 
     @property
     def ok(self) -> bool:
         return not self.failures
-
-
-@dataclass
-class _Stop:
-    """What the threads of one build share for Ctrl-C: whether the user interrupted it, and
-    the kernels in use, which the interrupt shuts down (a kernel started after that is shut
-    down as it is registered)."""
-
-    event: threading.Event = field(default_factory=threading.Event)
-    kernels: list = field(default_factory=list)
-    lock: threading.Lock = field(default_factory=threading.Lock)
-
-    def is_set(self) -> bool:
-        return self.event.is_set()
-
-    def use(self, km) -> None:
-        with self.lock:
-            self.kernels.append(km)
-            stopped = self.event.is_set()
-        if stopped:
-            _shut_down(km)
-
-    def set(self) -> None:
-        with self.lock:
-            self.event.set()
-            kernels = list(self.kernels)
-        for km in kernels:
-            _shut_down(km)
-
-
-def _shut_down(km) -> None:
-    """Shut a kernel down now, whatever state it (or another thread using it) is in."""
-    try:
-        if km.has_kernel:
-            km.shutdown_kernel(now=True)
-    except Exception as exc:  # already gone, or being shut down by its worker
-        log.info("could not shut down a kernel cleanly: %s", exc)
 
 
 def _check(years, lang, jobs, out: Path, notebooks: list[Path], catalog) -> list[int]:
@@ -159,135 +113,95 @@ def _check(years, lang, jobs, out: Path, notebooks: list[Path], catalog) -> list
     return years
 
 
-def _failure(job: Job, exc: BaseException) -> Failure:
-    cell = getattr(exc, "exec_count", None)
-    ename, evalue = getattr(exc, "ename", type(exc).__name__), getattr(exc, "evalue", str(exc))
-    where = f"cell {cell}" if cell is not None else "setup"
-    return Failure(job.name, job.year, where, f"{ename}: {evalue}")
+def run_jobs(
+    todo: list[Job],
+    *,
+    jobs: int = 2,
+    scheduler: str | None = None,
+    force: bool = False,
+    progress: bool = True,
+    result: BuildResult | None = None,
+    starter=None,
+) -> BuildResult:
+    """Build the reports of ``todo`` whose key has changed (all with ``force``) on Dask
+    (module notes); the others are listed in ``result.current``. Returns ``result`` (a new
+    one by default) with the reports built and the failures. ``starter``: a
+    :class:`.cluster.Starter` already booting (started early); by default one is started
+    here when there is something to build. Either way it is closed before returning."""
+    from .cluster import Starter, run_report
 
-
-def _worker(
-    jobs: queue.Queue,
-    exports: queue.Queue,
-    fail: Callable[[Job, Failure], None],
-    ready: threading.Event,
-    km=None,
-    stop: _Stop | None = None,
-) -> None:
-    """Run jobs from the queue in one kernel of our own, its namespace cleared between notebooks;
-    hand each executed notebook to the exporter so that the kernel never waits for it.
-    The kernel starts at once and the first notebook waits for ``ready`` (the data cleaned).
-    A kernel that died or stopped answering before a notebook ran is replaced, and that
-    report tried once more; if no kernel can start, each report fails by name. Once ``stop``
-    is set (Ctrl-C) no notebook starts, and the one running ends with its kernel."""
-    stop = stop or _Stop()
-    km = km or new_kernel_manager()
-    stop.use(km)
+    starter = starter if starter is not None else Starter(scheduler, workers=jobs)
+    result = result if result is not None else BuildResult()
+    folders = sorted({job.html.parent for job in todo})
     try:
-        broken, checked = None, None
-        if not km.has_kernel and not stop.is_set():
-            try:
-                km.start_kernel()
-            except Exception as exc:  # no kernel: every report it takes fails, none is lost
-                broken = _no_kernel(exc)
-        ready.wait()
-        while not stop.is_set():
-            try:
-                job = jobs.get_nowait()
-            except queue.Empty:
-                return
-            for attempt in (1, 2):
-                if broken:
-                    fail(job, Failure(job.name, job.year, "setup", broken))
-                    break
-                try:
-                    if km is not checked:  # a new kernel: answering, and idle (see kernels)
-                        wait_ready(km, KERNEL_TIMEOUT)
-                        checked = km
-                    exports.put((job, _execute(job, km)))
-                except Exception as exc:  # one report failing must not stop the others
-                    if stop.is_set():  # interrupted: its kernel was shut down under it
-                        return
-                    if attempt == 1 and _kernel_trouble(exc):
-                        log.warning("%s: %s; starting a new kernel and trying again", job.name, exc)
-                        try:
-                            km = _fresh_kernel(km)
-                            stop.use(km)
-                        except Exception as start_exc:
-                            broken = _no_kernel(start_exc)
-                        continue
-                    fail(job, _failure(job, exc))
-                break
-    finally:
-        _shut_down(km)
+        with starter:
+            return _run_jobs(todo, starter, force=force, progress=progress, result=result,
+                             run_report=run_report)  # fmt: skip
+    except KeyboardInterrupt:
+        for folder in folders:  # the workers are gone: their temporary files can go
+            remove_stale_temp_files(folder)
+        raise
 
 
-def _execute(job: Job, km):
-    """Run ``job``'s notebook with its parameters in the kernel of ``km``, from a clean
-    namespace (the kernel may have run a notebook already); Papermill's client is closed after."""
-    import nbformat
-    import papermill
+def _run_jobs(todo, starter, *, force, progress, result, run_report) -> BuildResult:
+    pending: list[tuple[Job, dict]] = []
+    for job in todo:
+        key = keys.report_key(job.notebook, job.parameters, list(job.data_files))
+        if not force and keys.is_current(job.html, key):
+            result.current.append(job.html)
+        else:
+            pending.append((job, key))
+    if result.current:
+        log.info("%d report(s) unchanged since they were built: not built again",
+                 len(result.current))  # fmt: skip
+    if not pending:
+        return result
+    from .export import vega_bundle
 
-    notebook = nbformat.read(job.notebook, as_version=4)
-    notebook.cells.insert(0, nbformat.v4.new_code_cell(_RESET, id="ward-reset"))
+    vega_bundle()  # made once here, so the workers only read it
+    step, abandon = _progress(len(pending), progress)
     try:
-        executed = papermill.execute_notebook(
-            notebook,
-            None,
-            parameters=job.parameters,
-            km=km,
-            progress_bar=False,
-            cwd=str(job.notebook.parent),
-            start_timeout=KERNEL_TIMEOUT,
-        )
-    finally:
-        release_clients(km)
-    executed.cells = [c for c in executed.cells if c.get("id") != "ward-reset"]
-    return executed
+        client = starter.client()
+        from distributed import as_completed
 
-
-def _no_kernel(exc: BaseException) -> str:
-    return f"could not start a Python kernel ({type(exc).__name__}: {exc})"
-
-
-def _fresh_kernel(km):
-    """Shut ``km`` down (whatever state it is in) and start a new kernel of the same kind."""
-    try:
-        if km.has_kernel:
-            km.shutdown_kernel(now=True)
-    except Exception as exc:  # it is being replaced: its own trouble does not matter
-        log.info("could not shut down the old kernel cleanly: %s", exc)
-    fresh = new_kernel_manager(km.kernel_name)
-    fresh.start_kernel()
-    return fresh
-
-
-def _kernel_trouble(exc: BaseException) -> bool:
-    """A kernel that died or did not answer before any cell ran (not an error in a cell)."""
-    return isinstance(exc, RuntimeError) and getattr(exc, "exec_count", None) is None
-
-
-def _exporter(
-    exports: queue.Queue,
-    bundle: str,
-    done: Callable[[Job, Failure | None], None],
-    stop: _Stop | None = None,
-) -> None:
-    """Write each executed notebook and its HTML page (atomically), until told to stop;
-    nothing once the build is interrupted."""
-    import nbformat
-
-    exporter = html_exporter()
-    while (item := exports.get()) is not None:
-        if stop is not None and stop.is_set():
-            continue
-        job, executed = item
+        futures = {
+            client.submit(run_report, job, key=f"ward-report-{i}-{k['key'][:12]}",
+                          pure=False): (job, k)
+            for i, (job, k) in enumerate(pending)
+        }  # fmt: skip
         try:
-            atomic_write_text(job.executed, nbformat.writes(executed))
-            atomic_write_bytes(job.html, export_html(executed, bundle, exporter).encode("utf-8"))
-            done(job, None)
-        except Exception as exc:
-            done(job, Failure(job.name, job.year, "export", f"{type(exc).__name__}: {exc}"))
+            for future in as_completed(futures):
+                job, k = futures[future]
+                failure = _outcome_failure(job, future, result.timings)
+                if failure is None or failure.where == "downloads":
+                    result.built.append(job.html)
+                    log.info("built %s and %s", job.html, job.executed.name)
+                if failure is None:
+                    keys.write_key(job.html, k)
+                else:
+                    result.failures.append(failure)
+                    log.error("%s failed: %s", job.name, failure)
+                step(job.name, failure)
+        except BaseException:
+            client.cancel(list(futures))
+            raise
+    except KeyboardInterrupt:
+        abandon()
+        raise
+    return result
+
+
+def _outcome_failure(job: Job, future, timings: dict[str, float]) -> Failure | None:
+    """The report's failure from its task: a failing cell, export or downloads (as the task
+    returned it), or the task itself lost (workers that kept dying under it)."""
+    try:
+        outcome = future.result()
+    except Exception as exc:  # KilledWorker, a lost scheduler…
+        return Failure(job.name, job.year, "worker", f"{type(exc).__name__}: {exc}")
+    timings[job.name] = outcome.seconds
+    if outcome.where is None:
+        return None
+    return Failure(job.name, job.year, outcome.where, outcome.error or "")
 
 
 def build_reports(
@@ -305,19 +219,22 @@ def build_reports(
     year_notebook: str | Path = YEAR_NOTEBOOK,
     term_notebook: str | Path | None = TERM_NOTEBOOK,
     progress: bool = True,
-    kernels: list | None = None,
+    scheduler: str | None = None,
+    force: bool = False,
 ) -> BuildResult:
-    """Clean the data and build every report (see the module docstring). Returns what was built.
+    """Clean the data and build one unit's reports (see the module docstring). Returns what
+    was built.
 
     Without ``continue_on_error`` the first failure raises :class:`ReportError`
     (after the running reports finish); with it, all reports are tried and the
     failures listed in the result. ``raw``, ``catalog_path``: the yearly tables and the
-    catalog (default: the shipped ones); ``processed``: where the cleaned tables go (default
+    catalog (default: the shipped ward's); ``processed``: where the cleaned tables go (default
     ``data/processed/``); ``unit``: the ward shown (default the catalog's); ``overrides``:
-    analysts' overrides of a status (default ``data/raw/overrides.yaml`` when it exists and
-    the catalog is the shipped one), checked before any notebook runs. ``kernels``:
-    started ``KernelManager``s to use (the CLI starts them before its imports); by default
-    each worker starts its own. Relative paths are taken from the current folder.
+    analysts' overrides of a status (default ``overrides.yaml`` beside the shipped catalog),
+    checked before any notebook runs. ``scheduler``: a Dask scheduler's address (default:
+    ``DASK_SCHEDULER_ADDRESS``, else an embedded cluster of ``jobs`` workers). ``force``:
+    build every report, even those whose key has not changed. Relative paths are taken
+    from the current folder.
     """
     start = time.perf_counter()
     out = user_path(out) if out is not None else config.REPORTS_DIR
@@ -333,103 +250,92 @@ def build_reports(
     )
     override_table = load_overrides(overrides_path, catalog=catalog) if overrides_path else None
     processed = user_path(processed) if processed is not None else config.PROCESSED_DIR
-    obs_path, rej_path = processed / "observations.csv", processed / "rejects.csv"
-    common = dict(lang=lang, unit=unit, observations_path=obs_path, catalog_path=catalog.path)
     check_writable(processed)
     for stale in remove_stale_temp_files(out):  # clean() clears those in ``processed``
         log.info("removed %s, left by a run that was stopped before it finished", stale)
+    result = BuildResult()
+    from .cluster import Starter
+
+    starter = Starter(scheduler, workers=jobs).start()  # the workers boot while we clean
+    try:
+        result.cleaned = clean(raw, processed, catalog, unit=unit)
+    except BaseException:
+        starter.close()
+        raise
+    todo = unit_jobs(catalog, years, lang=lang, out=out, processed=processed, unit=unit,
+                     overrides_path=overrides_path, notebooks=notebooks)  # fmt: skip
+    run_jobs(todo, force=force, progress=progress, result=result, starter=starter)
+    observations = load_observations(processed / "observations.csv", catalog=catalog)
+    failed_years = {
+        f.year for f in result.failures if f.year is not None and f.where != "downloads"
+    }
+    sources = file_hashes([catalog.path, *result.cleaned.read_paths,
+                          *([overrides_path] if overrides_path else [])])  # fmt: skip
+    result.index = write_unit_index(catalog, observations, years, out, lang=lang, unit=unit,
+                                    overrides=override_table, sources=sources,
+                                    failed=failed_years)  # fmt: skip
+    result.seconds = time.perf_counter() - start
+    if result.failures and not continue_on_error:
+        raise ReportError("report(s) failed:\n  - " + "\n  - ".join(map(str, result.failures)))
+    return result
+
+
+def unit_jobs(
+    catalog,
+    years: list[int],
+    *,
+    lang: str,
+    out: Path,
+    processed: Path,
+    unit: str | None,
+    overrides_path: Path | None,
+    notebooks: list[Path],
+    term_review: bool = True,
+    label: str | None = None,
+) -> list[Job]:
+    """The reports of one unit: a year report for each of ``years``, and the term review
+    (with ``term_review`` and a term notebook), from the cleaned tables in ``processed``.
+    ``label``: the unit's folder, before each report's name (``chi_lang/year_report_…``)."""
+    named = (lambda stem: f"{label}/{stem}") if label else (lambda stem: stem)
+    obs_path, rej_path = processed / "observations.csv", processed / "rejects.csv"
+    common = dict(lang=lang, unit=unit, observations_path=obs_path, catalog_path=catalog.path)
+    data = [obs_path, rej_path, catalog.path, *_resolution(catalog), overrides_path]
+    data_files = tuple(Path(p) for p in data if p is not None)
     todo: list[Job] = []
-    for year in years:
-        stem = report_stem(lang, year)
-        params = notebook_parameters(notebooks[0], year=year, rejects_path=rej_path, **common,
-                                     **_overrides_parameter(notebooks[0], overrides_path))  # fmt: skip
-        todo.append(
-            Job(stem, notebooks[0], params, out / f"{stem}.html", out / f"{stem}.ipynb", year)
-        )
-    if term_notebook:  # the longest: first, so that the workers finish together
+    if term_review and len(notebooks) > 1:  # the longest: first, so the workers finish together
         stem = report_stem(lang)
         params = notebook_parameters(
             notebooks[1], **common, **_overrides_parameter(notebooks[1], overrides_path)
         )
-        todo.insert(0, Job(stem, notebooks[1], params, out / f"{stem}.html", out / f"{stem}.ipynb"))
-    result = BuildResult()
-    queue_: queue.Queue = queue.Queue()
-    for job in todo:
-        queue_.put(job)
-    step, abandon = _progress(len(todo), progress)
-    lock = threading.Lock()
-    stop = _Stop()
+        todo.append(Job(named(stem), notebooks[1], params, out / f"{stem}.html",
+                        out / f"{stem}.ipynb", None, data_files))  # fmt: skip
+    for year in years:
+        stem = report_stem(lang, year)
+        params = notebook_parameters(notebooks[0], year=year, rejects_path=rej_path, **common,
+                                     **_overrides_parameter(notebooks[0], overrides_path))  # fmt: skip
+        todo.append(Job(named(stem), notebooks[0], params, out / f"{stem}.html",
+                        out / f"{stem}.ipynb", year, data_files))  # fmt: skip
+    return todo
 
-    def done(job: Job, error: Failure | None) -> None:
-        with lock:
-            if stop.is_set():  # interrupted: what ends now is not a failure of its own
-                return
-            if error:
-                result.failures.append(error)
-                log.error("%s failed: %s", job.name, error)
-            else:
-                result.built.append(job.html)
-                log.info("built %s and %s", job.html, job.executed.name)
-            step(job.name, error)
 
-    # kernels start now and boot while the data are cleaned
-    ready = threading.Event()
-    exports: queue.Queue = queue.Queue()
-    given = list(kernels or [])
-    threads = [
-        threading.Thread(
-            target=_worker,
-            args=(queue_, exports, done, ready, given[i] if i < len(given) else None, stop),
-            daemon=True,
-        )
-        for i in range(min(jobs, len(todo)))
-    ]
-    writer = None
-    try:
-        for th in threads:
-            th.start()
-        try:
-            result.cleaned = clean(raw, processed, catalog, unit=unit)
-            observations = load_observations(obs_path, catalog=catalog)
-            bundle = vega_bundle()
-        except Exception:
-            _drain(queue_)  # nothing to run: let the workers stop their kernels
-            ready.set()
-            raise
-        ready.set()
-        writer = threading.Thread(target=_exporter, args=(exports, bundle, done, stop), daemon=True)
-        writer.start()
-        for th in threads:
-            _join(th)
-        exports.put(None)
-        _join(writer)
-    except KeyboardInterrupt:
-        _interrupted(stop, queue_, ready, exports, [*threads, writer], abandon, [out, processed])
-        raise
-    from .downloads import write_year_downloads  # here: the command's early imports stay light
+def _resolution(catalog) -> list[Path]:
+    """The resolution text a catalog quotes (read when it is loaded), if it has one."""
+    source = catalog.header.source
+    if catalog.path is None or not source:
+        return []
+    path = catalog.path.parent / source
+    return [path] if path.is_file() else []
 
-    for job in todo:  # each year report built gets its downloads (CSV, XLSX, DOCX) beside it
-        if job.year is None or job.html not in result.built:
-            continue
-        try:
-            write_year_downloads(job.parameters, job.html.parent)
-        except Exception as exc:  # the page stands; its downloads failed, by name
-            failure = Failure(job.name, job.year, "downloads", f"{type(exc).__name__}: {exc}")
-            result.failures.append(failure)
-            log.error("%s failed: %s", job.name, failure)
-    # a year whose page exists but whose downloads failed is listed among the failures, not
-    # marked failed in the index
-    failed_years = {
-        f.year for f in result.failures if f.year is not None and f.where != "downloads"
-    }
+
+def write_unit_index(catalog, observations: pd.DataFrame, years: list[int], out: Path, *,
+                     lang: str, unit: str | None, overrides, sources, failed: set[int],
+                     up: str | None = None) -> Path:  # fmt: skip
+    """The unit's index page in ``out``: every report of the folder in ``lang`` (those built
+    now and earlier ones, so that one year built does not orphan the others)."""
     shown_unit = unit or catalog.unit
-    # every report of the folder, not only those built now (one year must not orphan the others)
     shown = sorted(set(years) | _present_years(out, lang, catalog))
     assessments = pd.concat(
-        [
-            assess(catalog, observations, y, unit=shown_unit, overrides=override_table)
-            for y in shown
-        ],
+        [assess(catalog, observations, y, unit=shown_unit, overrides=overrides) for y in shown],
         ignore_index=True,
     )
     links = {
@@ -439,82 +345,16 @@ def build_reports(
     }
     term_stem = report_stem(lang)
     term_link = f"{term_stem}.html" if (out / f"{term_stem}.html").exists() else None
-    sources = file_hashes([catalog.path, *result.cleaned.read_paths,
-                          *([overrides_path] if overrides_path else [])])  # fmt: skip
+    built = {name: keys.built_at(out / name) for name in [*links.values(), term_link] if name}
     page = index_html(assessments, links, term_link, catalog, lang=lang, sources=sources,
-                      failed=failed_years, unit=shown_unit)  # fmt: skip
-    result.index = atomic_write_text(out / index_name(lang), page)
-    result.seconds = time.perf_counter() - start
-    if result.failures and not continue_on_error:
-        raise ReportError("report(s) failed:\n  - " + "\n  - ".join(map(str, result.failures)))
-    return result
+                      failed=failed, unit=shown_unit, pages_built=built, up=up)  # fmt: skip
+    return atomic_write_text(out / index_name(lang), page)
 
 
 def _present_years(out: Path, lang: str, catalog) -> set[int]:
     """The years of the term whose report (in ``lang``) is in ``out``."""
     first, last = catalog.term
     return {y for y in range(first, last + 1) if (out / f"{report_stem(lang, y)}.html").is_file()}
-
-
-def _drain(jobs: queue.Queue) -> None:
-    while True:
-        try:
-            jobs.get_nowait()
-        except queue.Empty:
-            return
-
-
-def _join(thread: threading.Thread | None) -> None:
-    """Wait for a thread in short steps, so that Ctrl-C is felt at once (a plain ``join``
-    may not wake for it)."""
-    while thread is not None and thread.is_alive():
-        thread.join(0.2)
-
-
-def _interrupted(
-    stop: _Stop,
-    jobs: queue.Queue,
-    ready: threading.Event,
-    exports: queue.Queue,
-    threads: list[threading.Thread | None],
-    abandon: Callable[[], None],
-    folders: list[Path],
-) -> None:
-    """Stop an interrupted build: no notebook starts and nothing more is written, the kernels
-    are shut down, the threads stopped, the progress bar cleared and this run's temporary
-    files removed (the complete files already written stay). A second Ctrl-C meanwhile is
-    ignored, and so is what Papermill says of the kernels shut down under it."""
-    quiet = [logging.getLogger(name) for name in _QUIET_WHEN_STOPPED]
-    was = [logger.disabled for logger in quiet]
-    with _ignoring_interrupts():
-        for logger in quiet:
-            logger.disabled = True
-        stop.set()
-        _drain(jobs)
-        ready.set()
-        exports.put(None)
-        for th in threads:
-            if th is not None and th.ident is not None:
-                th.join(_STOP_WAIT)
-        abandon()
-        for folder in folders:
-            remove_stale_temp_files(folder, this_run=True)
-        if not any(th is not None and th.is_alive() for th in threads):
-            for logger, disabled in zip(quiet, was, strict=True):
-                logger.disabled = disabled
-
-
-@contextlib.contextmanager
-def _ignoring_interrupts() -> Iterator[None]:
-    """Ctrl-C does nothing inside (in the main thread; elsewhere signals cannot be set)."""
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
-    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGINT, previous)
 
 
 def _overrides_parameter(notebook: Path, path: Path | None) -> dict[str, object]:

@@ -23,7 +23,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 from ..errors import WardAnalysisError
 from ..schema import COMPARATORS, MEASURES, NUMERIC_MEASURES, YES_LABEL
 from ..text import match_key, nfc
-from . import kinds
+from . import families, kinds
 
 Measure = Literal[MEASURES]
 Comparator = Literal[COMPARATORS]
@@ -104,6 +104,9 @@ class Target(BaseModel):
     restated: list[Restatement] = Field(default_factory=list)
     #: Names in further languages (``name_fr: …`` in the catalog), by language code.
     other_names: dict[str, str] = Field(default_factory=dict)
+    #: What it measures, from :data:`.families.FAMILIES`: the same family in two units'
+    #: catalogs is the same indicator (pooled priors, a merger's roll-up).
+    family: str | None = None
 
     @model_validator(mode="before")
     @classmethod
@@ -159,6 +162,16 @@ class Target(BaseModel):
             kinds.get(value)
         except WardAnalysisError as exc:
             raise ValueError(str(exc)) from None
+        return value
+
+    @field_validator("family", mode="after")
+    @classmethod
+    def _known_family(cls, value: str | None) -> str | None:
+        if value is not None:
+            try:
+                families.get(value)
+            except WardAnalysisError as exc:
+                raise ValueError(str(exc)) from None
         return value
 
     @field_validator("id", mode="before")
@@ -252,6 +265,11 @@ class Target(BaseModel):
 def _target_problems(t: Target) -> list[str]:
     """Cross-field checks; each message starts with the field it is about."""
     out: list[str] = []
+    if t.family is not None and families.get(t.family).measure != t.measure:
+        fam = families.get(t.family)
+        out.append(
+            f"family: '{t.family}' is measured as a {fam.measure}, but this target is a {t.measure}"
+        )
     head = t.id.rstrip("abcdefghijklmnopqrstuvwxyz")
     if not head.isdigit() or t.id != t.id.strip() or not t.id:
         out.append(

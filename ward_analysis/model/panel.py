@@ -222,7 +222,7 @@ def trend_projection(
         panel.years,
         panel.values,
         scale,
-        ctx.priors[prior_key(target)],
+        ctx.priors[getattr(panel, "prior_key", None) or prior_key(target)],
         toward=toward,
         year=year,
         up=upward(target),

@@ -20,7 +20,8 @@ import pandas as pd
 
 from ..model.catalog import Catalog
 from ..model.figures import comparable, year_figures
-from ..schema import MISSING_FLAGS, RESULT_KINDS, split_flags
+from ..model.rollup import parse_detail
+from ..schema import NO_FIGURE_FLAGS, RESULT_KINDS, split_flags
 from .locale import Locale, get_locale
 
 #: The longest quote of a rejected cell or row (a whole row's text is cut).
@@ -64,7 +65,53 @@ class _Data:
         if code is None:
             return detail
         basis = self.locale.basis(basis) if isinstance(basis, str) else ""
-        return self.locale.flags[code].format(year=year, basis=basis, detail=detail)
+        fields = FLAG_DETAILS.get(code, _plain_detail)(detail, self.locale)
+        return self.locale.flags[code].format(year=year, basis=basis, **fields)
+
+
+def _plain_detail(detail: str, locale: Locale) -> dict[str, str]:
+    return {"detail": detail}
+
+
+def _rolled_up_detail(detail: str, locale: Locale) -> dict[str, str]:
+    """A rolled-up figure's parts, in the page's language: the rule and each predecessor's
+    figure (with its weight for a weighted share)."""
+    rule, weight, parts = parse_detail(detail)
+    word = locale.word
+    shown = []
+    for name, value, w in parts:
+        if rule == "all":
+            figure = word("rollup_met") if value >= 0.5 else word("rollup_not_met")
+        elif isinstance(value, str):
+            figure = value
+        else:
+            figure = _figure(locale, value)
+        if w is not None:
+            figure += " " + word("rollup_weight_of", weight=word(f"weight_{weight}"),
+                                 n=_figure(locale, w))  # fmt: skip
+        shown.append(f"{name} {figure}")
+    method = word(f"rollup_rule_{rule}", weight=word(f"weight_{weight}") if weight else "")
+    return {"method": method, "parts": "; ".join(shown), "detail": detail}
+
+
+def _figure(locale: Locale, value: float) -> str:
+    """A figure with the decimals it has (up to two)."""
+    decimals = next((d for d in (0, 1, 2) if abs(round(value, d) - value) < 1e-9), 2)
+    return locale.number(value, decimals)
+
+
+def _weight_missing_detail(detail: str, locale: Locale) -> dict[str, str]:
+    weight, _, units = detail.partition("|")
+    name = locale.word(f"weight_{weight}") if weight else locale.word("weight_none")
+    return {"weight": name, "units": units, "detail": detail}
+
+
+#: How a flag's detail is put into its phrase, for the flags whose detail is structured
+#: (the others' detail goes in as it is).
+FLAG_DETAILS: dict[str, Callable[[str, Locale], dict[str, str]]] = {
+    "rolled_up": _rolled_up_detail,
+    "rollup_weight_missing": _weight_missing_detail,
+}
 
 
 def _estimates(d: _Data) -> list[str]:
@@ -127,10 +174,27 @@ def _assumed(d: _Data) -> list[str]:
     read = d.obs[d.obs["flag"].notna() & (d.obs["year"] == d.year) & d.obs["value"].notna()]
     for r in read.itertuples():
         for code, detail in split_flags(r.flag):
+            if code == "rolled_up":  # said, for every year, with the merger (_rolled_up)
+                continue
             flag = d.flag(code, detail, r.year, getattr(r, "basis", None))
             text = d.word("notes_flag", subject=d.subject(r.target_id, r.year), flag=flag)
             if text not in out:
                 out.append(text)
+    return out
+
+
+def _rolled_up(d: _Data) -> list[str]:
+    """A merged unit's figures computed from its predecessors' (its base year): how, one
+    line per target."""
+    if "flag" not in d.obs:
+        return []
+    out = []
+    rows = d.obs[d.obs["flag"].notna() & d.obs["value"].notna()]
+    for r in rows.itertuples():
+        for code, detail in split_flags(r.flag):
+            if code == "rolled_up":
+                flag = d.flag(code, detail, r.year, getattr(r, "basis", None))
+                out.append(d.word("notes_flag", subject=d.subject(r.target_id, r.year), flag=flag))
     return out
 
 
@@ -141,7 +205,7 @@ def _missing(d: _Data) -> list[str]:
     for r in missing.itertuples():
         flags = split_flags(getattr(r, "flag", None))
         basis = getattr(r, "basis", None)
-        why = [d.flag(c, t, r.year, basis) for c, t in flags if c in MISSING_FLAGS or c is None]
+        why = [d.flag(c, t, r.year, basis) for c, t in flags if c in NO_FIGURE_FLAGS or c is None]
         note = getattr(r, "note", None)
         reason = d.word("notes_reason", reason="; ".join(why)) if why else ""
         said = d.word("notes_note", note=note) if isinstance(note, str) and note else ""
@@ -190,6 +254,7 @@ NOTE_KINDS: dict[str, Callable[[_Data], list[str]]] = {
     "estimates": _estimates,
     "restated": _restated,
     "basis": _basis,
+    "rolled_up": _rolled_up,
     "assumed": _assumed,
     "missing": _missing,
     "rejected": _rejected,

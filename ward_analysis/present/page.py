@@ -104,14 +104,21 @@ def file_hashes(paths: list[Path]) -> list[tuple[str, str]]:
 
 
 def nav_html(
-    lang: str, *, term: tuple[int, int], year: int | None = None, here: str = "year"
+    lang: str,
+    *,
+    term: tuple[int, int],
+    year: int | None = None,
+    here: str = "year",
+    up: str | None = None,
 ) -> str:
     """The bar at the top of a page: the index, the previous and next year, the term review,
-    and the same page in the other languages. ``here``: ``index``, ``year`` or ``term``."""
+    and the same page in the other languages. ``here``: ``index``, ``year`` or ``term``;
+    ``up``: the page of every unit (a province's build), linked first."""
     word = get_locale(lang).word
     first, last = term
     # (href, text, accessible name or None, language of the page linked to or None)
-    links = [(index_name(lang), word("nav_index"), None, None)]
+    links = [(up, word("nav_up"), None, None)] if up else []
+    links.append((index_name(lang), word("nav_index"), None, None))
     if year is not None and year > first:
         prev = report_stem(lang, year - 1) + ".html"
         links.append((prev, f"← {year - 1}", word("nav_previous", year=year - 1), None))

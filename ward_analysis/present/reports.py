@@ -115,10 +115,18 @@ class _Page:
         """(anchor id, heading) of each section, in order (the table of contents)."""
         raise NotImplementedError
 
+    def _pages_span(self) -> tuple[int, int]:
+        """The years of the term a build makes pages for: to the latest year with figures
+        (a term under way has no page for its years to come)."""
+        first, last = self.catalog.term
+        years = self.observations.get("year", [])
+        latest = int(max(years)) if len(years) else last
+        return first, max(first, min(last, latest))
+
     def _head(self, title: str, subtitle: str, *, year: int | None, here: str) -> PageHead:
         word = self.locale.word
         html = (
-            nav_html(self.lang, term=self.catalog.term, year=year, here=here)
+            nav_html(self.lang, term=self._pages_span(), year=year, here=here)
             + f'<header class="ward-header"><h1>{escape(title)}</h1>'
             + f'<p class="ward-subtitle">{escape(subtitle)}</p></header>'
             + banner_html(self.catalog, self.lang)

@@ -40,6 +40,7 @@ from .files import READERS, NotRead, cell_text, sort_folder
 from .names import Names
 from .rows import clean_table, reject_record
 from .tables import read_tables
+from .units import table_unit
 
 log = logging.getLogger("ward_analysis")
 
@@ -91,7 +92,7 @@ def report_paths(
     with why each is not read."""
     if isinstance(paths_or_dir, list | tuple):
         return [Path(p) for p in paths_or_dir], []
-    folder = Path(paths_or_dir) if paths_or_dir is not None else config.RAW_DIR
+    folder = Path(paths_or_dir) if paths_or_dir is not None else config.WARD_DIR
     if folder.is_file():
         return [folder], []
     if not folder.is_dir():
@@ -165,6 +166,16 @@ def _observations_frame(obs: list[dict], catalog: Catalog) -> pd.DataFrame:
     )
 
 
+def with_extra(observations: pd.DataFrame, extra: pd.DataFrame, catalog: Catalog) -> pd.DataFrame:
+    """``observations`` and the rows of ``extra`` for (target, year) pairs that have no result
+    of their own, in the usual order (module notes)."""
+    own = observations[observations["value_kind"] != "plan"]
+    have = set(zip(own["target_id"], own["year"], strict=True))
+    keep = [(t, y) not in have for t, y in zip(extra["target_id"], extra["year"], strict=True)]
+    rows = pd.concat([observations, extra[keep]], ignore_index=True)
+    return _observations_frame(rows.to_dict("records"), catalog)
+
+
 def read_reports(
     paths_or_dir: str | Path | list[str | Path] | None = None,
     catalog: Catalog | None = None,
@@ -174,10 +185,11 @@ def read_reports(
     """Read and clean yearly report tables into tidy observations plus rejects.
 
     ``paths_or_dir``: a folder (all its files of a type in ``read.files.READERS``), a list
-    of files, or None for the tables shipped in ``data/raw/``. ``unit`` defaults to the
-    catalog's unit. Raises :class:`ReportFormatError` for a table that cannot be
-    read as a whole (no header, missing column, unreadable file…); problems in
-    single cells or rows become rejects.
+    of files, or None for the shipped ward's tables (``data/raw/chi_lang/``). ``unit`` defaults
+    to the catalog's unit; a table whose title block names another unit ("UBND PHƯỜNG TRÀ
+    BÁ" among Chi Lăng's) is a :class:`UnitsError` naming it. Raises
+    :class:`ReportFormatError` for a table that cannot be read as a whole (no header, missing
+    column, unreadable file…); problems in single cells or rows become rejects.
     """
     catalog = catalog if catalog is not None else load_catalog()
     unit = nfc(unit) if unit else catalog.unit
@@ -191,6 +203,8 @@ def read_reports(
             all_skipped.append((path.name, 0, f"sheet '{sheet}'", why))
         for table in found.tables:
             label = f"{path.name} [{table.sheet}]" if len(found.tables) > 1 else path.name
+            # the unit the title block names must be the one the tables were given for
+            table_unit(label, table.title, table.year, unit)
             rows = clean_table(table, catalog, names, unit, label=label)
             log.info(
                 "%s%s (%d): %d observations, %d rejected, %d skipped",
@@ -238,15 +252,20 @@ def clean(
     catalog: Catalog | None = None,
     *,
     unit: str | None = None,
+    extra: pd.DataFrame | None = None,
 ) -> CleanResult:
     """Clean the yearly tables and write ``observations.csv``, ``rejects.csv``, ``skipped.csv``
     and ``files.csv`` (every input file, read or not and why).
 
     Files are written atomically into ``out_dir`` (default ``data/processed/``);
     the raw tables are only read. ``unit``: the ward the tables are for (default the
-    catalog's unit).
+    catalog's unit). ``extra``: observations from elsewhere (a merged ward's baseline rolled
+    up from its predecessors, :mod:`ward_analysis.model.rollup`), kept for the targets and
+    years the tables give no result for; the tables' own results come first.
     """
     result = read_reports(raw, catalog, unit=unit)
+    if extra is not None and len(extra):
+        result.observations = with_extra(result.observations, extra, catalog)
     out = Path(out_dir) if out_dir is not None else config.PROCESSED_DIR
     for stale in remove_stale_temp_files(out):
         log.info("removed %s, left by a run that was stopped before it finished", stale.name)

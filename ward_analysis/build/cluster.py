@@ -1,0 +1,355 @@
+"""Where the report notebooks run: Dask distributed, embedded by default, a cluster on request.
+
+- :func:`connect` gives a Dask ``Client``: by default on an in-process ``LocalCluster`` (one
+  worker process per job, one thread each; no server to run); with ``scheduler`` (or the
+  ``DASK_SCHEDULER_ADDRESS`` variable) on a running cluster (``tcp://host:8786``), unchanged.
+  Workers must run this package's environment and see the same files (a shared folder):
+  the jobs carry paths, not data.
+- :class:`WarmKernel` is a worker plugin: each worker starts one Python kernel as soon as it
+  joins (the imports of the notebooks paid once), runs its reports in it one after another,
+  its namespace reset in between, and replaces it when it dies.
+- :func:`run_report` is the task: one notebook run in the worker's kernel, exported to
+  self-contained HTML, its downloads written, all atomically; a failing cell is the report's
+  failure (returned, not raised: it is not retried). A worker that dies mid-report is not:
+  the scheduler gives the report to another worker.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import threading
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from distributed.diagnostics.plugin import WorkerPlugin
+
+from ..errors import WardAnalysisError
+from .kernels import (
+    KERNEL_TIMEOUT,
+    WARM_UP,
+    new_kernel_manager,
+    release_clients,
+    wait_ready,
+)
+
+log = logging.getLogger("ward_analysis")
+
+#: The plugin's name on each worker.
+PLUGIN = "ward-analysis-kernel"
+#: The variable naming a running scheduler (as Dask itself reads it).
+SCHEDULER_VARIABLE = "DASK_SCHEDULER_ADDRESS"
+_RESET = "get_ipython().run_line_magic('reset', '-f')"
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What one report task did: its name, the failure (where, why) or None, the seconds it
+    took and the worker that ran it."""
+
+    name: str
+    where: str | None = None
+    error: str | None = None
+    seconds: float = 0.0
+    worker: str = ""
+
+
+class WarmKernel(WorkerPlugin):
+    """A Dask worker plugin: the worker's report kernel (see the module notes).
+
+    Started in a thread when the plugin is set up, so the worker joins at once and the
+    kernel boots meanwhile; :meth:`kernel` waits for it. One report at a time uses it (a
+    lock: a worker given several threads still runs its reports one by one)."""
+
+    name = PLUGIN
+
+    def __init__(self, kernel_name: str = "python3"):
+        self.kernel_name = kernel_name
+        self._km = None
+        self._error: BaseException | None = None
+        self._thread: threading.Thread | None = None
+        self.lock = threading.Lock()
+        self.started = 0  # kernels started by this plugin (the first, and replacements)
+
+    def __getstate__(self) -> dict:  # sent to the workers before setup: its name only
+        return {"kernel_name": self.kernel_name}
+
+    def __setstate__(self, state: dict) -> None:
+        self.__init__(state["kernel_name"])
+
+    def setup(self, worker=None) -> None:
+        self._thread = threading.Thread(target=self._start, name="ward-kernel-start", daemon=True)
+        self._thread.start()
+
+    def teardown(self, worker=None) -> None:
+        if self._thread is not None:
+            self._thread.join(KERNEL_TIMEOUT)
+        self._shut_down()
+
+    def _start(self) -> None:
+        try:
+            km = new_kernel_manager(self.kernel_name)
+            km.start_kernel()
+            self.started += 1
+            client = km.client()
+            client.start_channels(iopub=False, stdin=False, hb=False, control=False)
+            try:  # the notebooks' imports, paid now
+                msg = client.execute(WARM_UP, silent=True, store_history=False)
+                from .kernels import await_reply
+
+                await_reply(client, msg, KERNEL_TIMEOUT, alive=km.is_alive)
+            finally:
+                release_clients(km)
+            self._km, self._error = km, None
+        except Exception as exc:
+            self._km, self._error = None, exc
+
+    def _shut_down(self) -> None:
+        km, self._km = self._km, None
+        try:
+            if km is not None and km.has_kernel:
+                km.shutdown_kernel(now=True)
+        except Exception as exc:  # already gone
+            log.info("could not shut down a kernel cleanly: %s", exc)
+
+    def kernel(self):
+        """The worker's kernel, started (waits for the first start); a dead one is replaced.
+        Raises ``RuntimeError`` naming why no kernel could start."""
+        if self._thread is not None:
+            self._thread.join()
+        if self._km is None or not self._km.is_alive():
+            self.replace()
+        if self._km is None:
+            raise RuntimeError(f"could not start a Python kernel ({self._error})")
+        return self._km
+
+    def replace(self) -> None:
+        """Shut the kernel down (whatever state it is in) and start a new one."""
+        self._shut_down()
+        self._start()
+
+
+def _execute(notebook_path, parameters: dict, km):
+    """Run a notebook with its parameters in ``km``'s kernel, from a clean namespace."""
+    import nbformat
+    import papermill
+
+    notebook = nbformat.read(notebook_path, as_version=4)
+    notebook.cells.insert(0, nbformat.v4.new_code_cell(_RESET, id="ward-reset"))
+    try:
+        executed = papermill.execute_notebook(
+            notebook,
+            None,
+            parameters=parameters,
+            km=km,
+            progress_bar=False,
+            cwd=str(os.path.dirname(notebook_path)),
+            start_timeout=KERNEL_TIMEOUT,
+        )
+    finally:
+        release_clients(km)
+    executed.cells = [c for c in executed.cells if c.get("id") != "ward-reset"]
+    return executed
+
+
+def _kernel_trouble(exc: BaseException) -> bool:
+    """A kernel that died or did not answer before any cell ran (not an error in a cell)."""
+    return isinstance(exc, RuntimeError) and getattr(exc, "exec_count", None) is None
+
+
+def _cell_failure(exc: BaseException) -> tuple[str, str]:
+    cell = getattr(exc, "exec_count", None)
+    ename, evalue = getattr(exc, "ename", type(exc).__name__), getattr(exc, "evalue", str(exc))
+    return (f"cell {cell}" if cell is not None else "setup"), f"{ename}: {evalue}"
+
+
+def run_report(job) -> Outcome:
+    """The task: build one report (a :class:`~ward_analysis.build.run.Job`) in this worker's
+    kernel — run, export, downloads — and write its files atomically (module notes)."""
+    import nbformat
+    from distributed import get_worker
+
+    from ..io import atomic_write_bytes, atomic_write_text
+    from .export import export_html, html_exporter, vega_bundle
+
+    start = time.perf_counter()
+    worker = get_worker()
+    plugin = worker.plugins.get(PLUGIN)
+    if plugin is None:
+        raise WardAnalysisError(f"worker {worker.address} has no {PLUGIN} plugin")
+    name = worker.address
+
+    def outcome(where=None, error=None) -> Outcome:
+        return Outcome(job.name, where, error, time.perf_counter() - start, name)
+
+    with plugin.lock:
+        executed = None
+        for attempt in (1, 2):
+            try:
+                km = plugin.kernel()
+                wait_ready(km, KERNEL_TIMEOUT)
+                executed = _execute(str(job.notebook), job.parameters, km)
+                break
+            except Exception as exc:  # one report failing must not stop the others
+                if attempt == 1 and _kernel_trouble(exc):
+                    log.warning("%s: %s; starting a new kernel and trying again", job.name, exc)
+                    plugin.replace()
+                    continue
+                return outcome(*_cell_failure(exc))
+    try:
+        atomic_write_text(job.executed, nbformat.writes(executed))
+        page = export_html(executed, vega_bundle(), _exporter(html_exporter))
+        atomic_write_bytes(job.html, page.encode("utf-8"))
+    except Exception as exc:
+        return outcome("export", f"{type(exc).__name__}: {exc}")
+    if job.year is not None:  # a year report's downloads (CSV, XLSX, DOCX) beside it
+        from .downloads import write_year_downloads
+
+        try:
+            write_year_downloads(job.parameters, job.html.parent)
+        except Exception as exc:  # the page stands; its downloads failed, by name
+            return outcome("downloads", f"{type(exc).__name__}: {exc}")
+    return outcome()
+
+
+_EXPORTER: list = []
+
+
+def _exporter(make):
+    """One HTML exporter per worker process (its templates are read once)."""
+    if not _EXPORTER:
+        _EXPORTER.append(make())
+    return _EXPORTER[0]
+
+
+def scheduler_address(scheduler: str | None) -> str | None:
+    """The scheduler to use: ``scheduler`` as given, else ``DASK_SCHEDULER_ADDRESS``, else
+    None (an embedded cluster)."""
+    return scheduler or os.environ.get(SCHEDULER_VARIABLE) or None
+
+
+class Starter:
+    """Starts :func:`connect` in the background, so that the workers and their kernels boot
+    while the data are cleaned; :meth:`client` waits for it (starting it if nobody did),
+    :meth:`close` closes what was started (an embedded cluster and its kernels)."""
+
+    def __init__(self, scheduler: str | None = None, *, workers: int = 2):
+        self.scheduler, self.workers = scheduler, workers
+        self._thread: threading.Thread | None = None
+        self._stack = contextlib.ExitStack()
+        self._client = None
+        self._error: BaseException | None = None
+
+    def start(self) -> Starter:
+        if self._thread is None:
+            self._thread = threading.Thread(target=self._run, name="ward-cluster", daemon=True)
+            self._thread.start()
+        return self
+
+    def _run(self) -> None:
+        try:
+            self._client = self._stack.enter_context(
+                connect(self.scheduler, workers=self.workers)
+            )
+        except BaseException as exc:  # raised in the caller's thread by client()
+            self._error = exc
+
+    @property
+    def started(self) -> bool:
+        return self._thread is not None
+
+    def client(self):
+        self.start()
+        while self._thread.is_alive():  # in short steps: Ctrl-C is felt at once
+            self._thread.join(0.2)
+        if self._error is not None:
+            raise self._error
+        return self._client
+
+    def close(self) -> None:
+        if self._thread is not None:
+            while self._thread.is_alive():
+                self._thread.join(0.2)
+        self._stack.close()
+
+    def __enter__(self) -> Starter:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+@contextlib.contextmanager
+def _main_not_reimported() -> Iterator[None]:
+    """While the embedded cluster lives, its worker processes (started by ``spawn``) do not
+    import the caller's main script again: a script that builds reports at its top level,
+    with no ``if __name__ == "__main__":``, would otherwise run again in every worker and
+    fail. The workers need nothing of it (the tasks are this package's functions)."""
+    import sys
+
+    main = sys.modules.get("__main__")
+    saved = {k: main.__dict__[k] for k in ("__file__", "__spec__") if main and k in main.__dict__}
+    for k in saved:
+        if k == "__file__":
+            del main.__dict__[k]
+        else:
+            main.__dict__[k] = None
+    try:
+        yield
+    finally:
+        if main is not None:
+            main.__dict__.update(saved)
+
+
+@contextlib.contextmanager
+def connect(
+    scheduler: str | None = None, *, workers: int = 2, kernel_name: str = "python3"
+) -> Iterator:
+    """A Dask client with :class:`WarmKernel` on every worker (module notes). The embedded
+    cluster (``workers`` processes, one thread each) is closed on the way out, its kernels
+    shut down; a given cluster is left running."""
+    from distributed import Client, LocalCluster
+
+    address = scheduler_address(scheduler)
+    cluster = None
+    stack = contextlib.ExitStack()
+    if not log.isEnabledFor(logging.DEBUG):  # Dask's own news of its workers: only with -v
+        logging.getLogger("distributed").setLevel(logging.WARNING)
+    try:
+        if address:
+            try:
+                client = Client(address, timeout=30)
+            except OSError as exc:
+                raise WardAnalysisError(
+                    f"could not reach the Dask scheduler at {address} ({exc}); start it with "
+                    "'dask scheduler', or leave out --scheduler to build on this machine"
+                ) from None
+        else:
+            stack.enter_context(_main_not_reimported())
+            cluster = LocalCluster(
+                n_workers=workers,
+                threads_per_worker=1,
+                processes=True,
+                dashboard_address=None,
+                silence_logs=logging.ERROR,
+                scheduler_port=0,
+                host="127.0.0.1",
+            )
+            client = Client(cluster)
+        client.register_plugin(WarmKernel(kernel_name), name=PLUGIN)
+    except BaseException:
+        if cluster is not None:
+            cluster.close()
+        stack.close()
+        raise
+    try:
+        yield client
+    finally:
+        try:
+            client.close()
+        finally:
+            if cluster is not None:
+                cluster.close()
+            stack.close()

@@ -1,0 +1,289 @@
+"""Build every unit of the registry: each unit's reports, the merged units' baselines, and
+the page of all units (``ward-analysis reports``, ``make reports``).
+
+For each unit of ``data/raw/units.yaml`` with a catalog (:mod:`ward_analysis.model.units`):
+
+1. its yearly tables: those in its folder (``data/raw/<code>/``), and those at the top of the
+   raw folder whose title block names it (a table there whose unit cannot be told is an
+   error naming the file);
+2. cleaned into ``data/processed/<code>/`` — not again when its inputs, the code and (for a
+   merged unit) its predecessors' figures have not changed (``clean.key.json``);
+   a merged unit's base year is rolled up from its predecessors' figures
+   (:mod:`ward_analysis.model.rollup`), each figure flagged with how;
+3. its reports in ``reports/<code>/``: a year report for each year of its term it has tables
+   for (a merged unit's base year too), and the term review; the unit's index;
+4. all reports of all units go to Dask together (:func:`.run.run_jobs`: only those whose key
+   changed), so two workers stay busy across units;
+5. ``reports/index.html``: every unit — status counts, a heat map of units × targets for the
+   year shown, links to each unit's pages; a unit that ended names its successor.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from .. import config
+from ..errors import ReportError, UnitsError
+from ..io import atomic_write_text, check_writable, remove_stale_temp_files, user_path
+from ..model.catalog import Catalog
+from ..model.rollup import ROLLUP_SOURCE, roll_up
+from ..model.units import Registry, Unit
+from ..present.locale import get_locale
+from ..present.page import file_hashes
+from ..present.pages import index_name
+from ..read.catalog import load_catalog
+from ..read.cleaning import clean
+from ..read.files import sort_folder
+from ..read.observations import load_observations
+from ..read.overrides import load_overrides
+from ..read.tables import read_tables
+from ..read.units import load_units, table_unit, title_unit_name, unit_folder
+from . import keys
+from .run import (
+    TERM_NOTEBOOK,
+    YEAR_NOTEBOOK,
+    BuildResult,
+    run_jobs,
+    unit_jobs,
+    write_unit_index,
+)
+
+log = logging.getLogger("ward_analysis")
+
+CLEAN_KEY = "clean.key.json"
+
+
+@dataclass
+class UnitBuild:
+    """One unit's part of a build: its catalog, tables, folders and years."""
+
+    unit: Unit
+    catalog: Catalog
+    tables: list[Path]
+    processed: Path
+    out: Path
+    overrides: Path | None = None
+    years: list[int] = field(default_factory=list)
+    #: The figures of the unit's own tables (not rolled up) span these years.
+    own_years: list[int] = field(default_factory=list)
+
+
+@dataclass
+class ProvinceResult(BuildResult):
+    """What a build of every unit did (:class:`.run.BuildResult`), and each unit's part."""
+
+    units: list[UnitBuild] = field(default_factory=list)
+    #: Units whose tables were not cleaned again (unchanged).
+    clean_skipped: list[str] = field(default_factory=list)
+
+
+def _folder_name(unit: Unit, catalog: Catalog, several: bool) -> str:
+    first, last = catalog.term
+    return f"{unit.code}_{first}_{last}" if several else unit.code
+
+
+def plan_units(registry: Registry, raw: Path, processed: Path, out: Path,
+               only: list[str] | None = None) -> list[UnitBuild]:  # fmt: skip
+    """Each unit's part (module notes, step 1), predecessors before their successor."""
+    for code in only or []:
+        registry[code]  # an unknown code is an error naming the known ones
+    root_tables = _root_tables(registry, raw)
+    plans = []
+    for unit in _in_merger_order(registry):
+        if only and unit.code not in only:
+            continue
+        folder = unit_folder(registry, unit, raw)
+        tables = sort_folder(folder)[0] if folder.is_dir() else []
+        tables += root_tables.get(unit.code, [])
+        for path in unit.catalogs:
+            catalog = load_catalog(raw / path)
+            name = _folder_name(unit, catalog, len(unit.catalogs) > 1)
+            overrides = (raw / path).parent / "overrides.yaml"
+            plans.append(UnitBuild(unit, catalog, tables, processed / name, out / name,
+                                   overrides if overrides.is_file() else None))  # fmt: skip
+    return plans
+
+
+def _in_merger_order(registry: Registry) -> list[Unit]:
+    """Units that ended before the units they merged into (a baseline needs them cleaned)."""
+    done: list[Unit] = []
+    pending = list(registry)
+    while pending:
+        ready = [u for u in pending if all(p in done for p in registry.predecessors(u.code))]
+        if not ready:  # a cycle of successors: the registry's own check forbids it
+            raise UnitsError(f"{registry.source}: successors form a cycle")
+        done += ready
+        pending = [u for u in pending if u not in ready]
+    return done
+
+
+def _root_tables(registry: Registry, raw: Path) -> dict[str, list[Path]]:
+    """Tables at the top of the raw folder, by the unit their title block names."""
+    out: dict[str, list[Path]] = {}
+    for path in sort_folder(raw)[0]:
+        for table in read_tables(path).tables:
+            said = title_unit_name(table.title)
+            found = registry.by_name(said, table.year) if said else []
+            if len(found) != 1:
+                table_unit(path.name, table.title, table.year, None, registry)  # names why
+                raise UnitsError(
+                    f"{path.name}: its title names '{said}', which fits "
+                    f"{', '.join(u.code for u in found)} in {table.year}; put the table in "
+                    "the folder of the unit it is about"
+                )
+            if path not in out.setdefault(found[0].code, []):
+                out[found[0].code].append(path)
+    return out
+
+
+def _clean_key(part: UnitBuild, raw: Path, baseline_inputs: list[Path]) -> str:
+    files = [*part.tables, part.catalog.path, *baseline_inputs]
+    confirmations = [p for p in part.tables if p.parent.joinpath("confirmations.yaml").is_file()]
+    files += [confirmations[0].parent / "confirmations.yaml"] if confirmations else []
+    return json.dumps(
+        {"files": [f"{p}:{keys.file_sha(p)}" for p in files], "library": keys.library_sha()},
+        sort_keys=True,
+    )
+
+
+def _baseline_inputs(part: UnitBuild, registry: Registry, plans: dict) -> list[Path]:
+    preds = [plans[u.code] for u in registry.predecessors(part.unit.code) if u.code in plans]
+    inputs = [p.processed / "observations.csv" for p in preds]
+    return inputs + ([Path(registry.source)] if preds else [])
+
+
+def clean_is_current(part: UnitBuild, registry: Registry, raw: Path, plans: dict) -> bool:
+    """Whether the unit's cleaned tables were made from its inputs as they are now."""
+    stamp = part.processed / CLEAN_KEY
+    key = _clean_key(part, raw, _baseline_inputs(part, registry, plans))
+    return (
+        stamp.is_file()
+        and stamp.read_text(encoding="utf-8") == key
+        and (part.processed / "observations.csv").is_file()
+    )
+
+
+def clean_unit(part: UnitBuild, registry: Registry, raw: Path, plans: dict[str, UnitBuild],
+               force: bool = False) -> bool:  # fmt: skip
+    """Clean one unit's tables into its processed folder, with a merged unit's rolled-up
+    baseline; not again when nothing it rests on changed. Returns whether it cleaned."""
+    preds = [plans[u.code] for u in registry.predecessors(part.unit.code) if u.code in plans]
+    key = _clean_key(part, raw, _baseline_inputs(part, registry, plans))
+    stamp = part.processed / CLEAN_KEY
+    if force or not clean_is_current(part, registry, raw, plans):
+        extra = None
+        if preds:
+            base = part.catalog.header.base_year or part.catalog.term[0]
+            extra = roll_up(part.unit, part.catalog, [
+                (p.unit, p.catalog, load_observations(p.processed / "observations.csv"))
+                for p in preds], base)  # fmt: skip
+        if not part.tables and extra is None:
+            raise UnitsError(
+                f"{part.unit.name} ({part.unit.code}): no yearly tables in "
+                f"{unit_folder(registry, part.unit, raw)} and no predecessors to roll up from"
+            )
+        clean(part.tables, part.processed, part.catalog, unit=part.catalog.unit, extra=extra)
+        atomic_write_text(stamp, key)
+        cleaned = True
+    else:
+        cleaned = False
+    obs = load_observations(part.processed / "observations.csv")
+    own = obs[(obs["source"] != ROLLUP_SOURCE) & obs["value"].notna()]
+    first, last = part.catalog.term
+    part.own_years = sorted({int(y) for y in own["year"] if first <= y <= last})
+    rolled = obs[(obs["source"] == ROLLUP_SOURCE) & obs["value"].notna()]
+    start = min([*part.own_years, *[int(y) for y in rolled["year"]]], default=first)
+    end = max(part.own_years, default=start)
+    part.years = list(range(start, end + 1))
+    return cleaned
+
+
+def build_province(
+    *,
+    units_path: str | Path | None = None,
+    processed: str | Path | None = None,
+    out: str | Path | None = None,
+    lang: str = "vi",
+    jobs: int = 2,
+    scheduler: str | None = None,
+    force: bool = False,
+    only: list[str] | None = None,
+    progress: bool = True,
+    continue_on_error: bool = False,
+    year_notebook: str | Path = YEAR_NOTEBOOK,
+    term_notebook: str | Path | None = TERM_NOTEBOOK,
+) -> ProvinceResult:
+    """Build every unit of the registry (module notes). ``only``: these unit codes (their
+    predecessors' cleaned figures must be there already for a merged unit). Returns what was
+    built; with failures and no ``continue_on_error``, raises :class:`ReportError` after the
+    other reports and the indexes are written."""
+    from .province_index import province_index_html
+
+    start = time.perf_counter()
+    get_locale(lang)
+    registry = load_units(user_path(units_path) if units_path else None)
+    raw = Path(registry.source).parent
+    processed = user_path(processed) if processed is not None else config.PROCESSED_DIR
+    out = user_path(out) if out is not None else config.REPORTS_DIR
+    check_writable(out, "reports")
+    check_writable(processed)
+    result = ProvinceResult()
+    plans = plan_units(registry, raw, processed, out, only)
+    by_code = {p.unit.code: p for p in plans}
+    from .cluster import Starter
+
+    starter = Starter(scheduler, workers=jobs)
+    if force or not all(clean_is_current(p, registry, raw, by_code) for p in plans):
+        starter.start()  # there is work: the workers and their kernels boot while we clean
+    try:
+        for part in plans:
+            if not clean_unit(part, registry, raw, by_code, force=force):
+                result.clean_skipped.append(part.unit.code)
+    except BaseException:
+        starter.close()
+        raise
+    notebooks = [user_path(year_notebook)] + ([user_path(term_notebook)] if term_notebook else [])
+    todo = []
+    for part in plans:
+        for stale in remove_stale_temp_files(part.out):
+            log.info("removed %s, left by a run that was stopped before it finished", stale)
+        todo += unit_jobs(part.catalog, part.years, lang=lang, out=part.out,
+                          processed=part.processed, unit=part.catalog.unit,
+                          overrides_path=part.overrides, notebooks=notebooks,
+                          label=part.out.name)  # fmt: skip
+    run_jobs(todo, force=force, progress=progress, result=result, starter=starter)
+    failed: dict[str, set[int]] = {}  # a year whose page failed (not only its downloads)
+    for f in result.failures:
+        if f.year is not None and f.where != "downloads":
+            failed.setdefault(f.report.split("/")[0], set()).add(f.year)
+    for part in plans:
+        overrides = load_overrides(part.overrides, catalog=part.catalog) if part.overrides else None
+        obs = load_observations(part.processed / "observations.csv", catalog=part.catalog)
+        sources = file_hashes([part.catalog.path, *part.tables, registry.source,
+                               *([part.overrides] if part.overrides else [])])  # fmt: skip
+        write_unit_index(part.catalog, obs, part.years, part.out, lang=lang,
+                         unit=part.catalog.unit, overrides=overrides, sources=sources,
+                         failed=failed.get(part.out.name, set()),
+                         up=f"../{index_name(lang)}")  # fmt: skip
+    result.units = plans
+    page = province_index_html(registry, plans, lang=lang, out=out)
+    result.index = atomic_write_text(out / index_name(lang), page)
+    result.seconds = time.perf_counter() - start
+    if result.failures and not continue_on_error:
+        raise ReportError("report(s) failed:\n  - " + "\n  - ".join(map(str, result.failures)))
+    return result
+
+
+def assessments_of(part: UnitBuild, year: int) -> pd.DataFrame:
+    """A unit's assessment as of ``year`` (its overrides applied)."""
+    from ..model.assess import assess
+
+    obs = load_observations(part.processed / "observations.csv", catalog=part.catalog)
+    overrides = load_overrides(part.overrides, catalog=part.catalog) if part.overrides else None
+    return assess(part.catalog, obs, year, unit=part.catalog.unit, overrides=overrides)
