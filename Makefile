@@ -6,23 +6,32 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
+# The exact versions to install (`make lock` refreshes it); LOCK= installs from pyproject.toml.
+LOCK ?= requirements.lock
 
 .DEFAULT_GOAL := help
-.PHONY: help install reports lab test test-fast browser lint format backtest bench clean distclean
+.PHONY: help install lock reports lab test test-fast browser lint format backtest bench clean distclean
 
 help: ## list the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  make %-12s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml $(LOCK)
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "ward-analysis needs Python >= 3.11; set PYTHON=python3.11 or newer")'
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -qq --upgrade pip
-	$(BIN)/python -m pip install -qq -e '.[dev]'
+	$(if $(LOCK),$(BIN)/python -m pip install -qq -r $(LOCK))
+	$(BIN)/python -m pip install -qq $(if $(LOCK),--no-deps )-e '.[dev]'
 	@touch $@
 
-install: $(STAMP) ## create .venv and install the project with its test tools
+install: $(STAMP) ## create .venv and install the project with its test tools (the versions of requirements.lock)
 
-reports: $(STAMP) ## build everything from data/raw/: clean, assess, HTML reports + index in reports/ (Vietnamese and English)
+lock: $(STAMP) ## refresh requirements.lock: the newest versions pyproject.toml allows (then run make test)
+	$(BIN)/python -m pip install -qq uv
+	$(BIN)/uv pip compile pyproject.toml --extra dev --python-version $$($(BIN)/python -c 'import platform; print(platform.python_version())') --upgrade --no-header --no-annotate -o $(LOCK).new
+	@{ sed -n '/^#/p' $(LOCK); cat $(LOCK).new; } > $(LOCK).tmp && rm $(LOCK).new && mv $(LOCK).tmp $(LOCK)
+	@echo "$(LOCK) refreshed; 'make test' installs it into a new .venv and runs the suite"
+
+reports: $(STAMP) ## build everything from data/raw/: every unit's reports (vi, en) and the page of all units; only what changed
 	$(BIN)/ward-analysis reports
 	$(BIN)/ward-analysis reports --lang en
 	$(BIN)/ward-analysis assess
@@ -65,7 +74,8 @@ bench: $(STAMP) ## benchmarks: assess 100 … 3,321 synthetic wards; clean 100,0
 	$(BIN)/python benchmarks/bench_reports.py
 
 clean: ## remove everything generated (reports, processed tables, caches); keeps .venv
-	rm -rf data/processed/*.csv reports/*.html reports/*.ipynb reports/*.csv reports/*.xlsx reports/*.docx .cache .pytest_cache .ruff_cache .hypothesis
+	rm -rf data/processed/*.csv reports/*.html reports/*.ipynb reports/*.csv reports/*.xlsx reports/*.docx reports/*.key.json .cache .pytest_cache .ruff_cache .hypothesis
+	find data/processed reports -mindepth 1 -maxdepth 1 -type d -exec rm -rf {} +
 
 distclean: clean ## also remove the environment (.venv)
 	rm -rf $(VENV)

@@ -40,7 +40,7 @@ SUMMARY_LINE: str | None = None
 NEW, OLD = "2022-2025", "2016-2020"
 NAN = math.nan
 
-# -- the base table: data/raw/bieu_chi_tieu_2023.csv, row for row -------------------------------
+# -- the base table: data/raw/chi_lang/bieu_chi_tieu_2023.csv, row for row ----------------------
 
 TITLE = [
     "ỦY BAN NHÂN DÂN PHƯỜNG CHI LĂNG",

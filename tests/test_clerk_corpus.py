@@ -37,7 +37,7 @@ import ward_analysis as wa
 from tests import clerk_corpus as corpus
 from tests.clerk_corpus import YEAR, Expect, Variant
 
-RAW = Path(__file__).resolve().parents[1] / "data" / "raw"
+RAW = Path(__file__).resolve().parents[1] / "data" / "raw" / "chi_lang"
 GOOD = ("right", "flagged", "refused")
 CATEGORIES = (*GOOD, "not_as_specified", "false_refusal", "silently_wrong")
 SEVERITY = {"not_as_specified": 1, "false_refusal": 2, "silently_wrong": 3}

@@ -240,8 +240,20 @@ def test_the_build_writes_the_downloads_beside_each_year_report(tmp_path, monkey
         return real(parameters, out_dir)
 
     monkeypatch.setattr(downloads, "write_year_downloads", failing_in_2022)
-    result = build_reports([2022, 2023], out=out, processed=processed, term_notebook=None,
-                           progress=False, continue_on_error=True)  # fmt: skip
+    # the report task runs here (a stand-in worker with the real kernel plugin), so that the
+    # failing downloads above are the ones it calls
+    from ward_analysis.build.cluster import WarmKernel
+
+    from .fakes import in_process
+
+    plugin = WarmKernel()
+    in_process(monkeypatch, plugin=plugin)
+    plugin.setup()
+    try:
+        result = build_reports([2022, 2023], out=out, processed=processed, term_notebook=None,
+                               progress=False, continue_on_error=True)  # fmt: skip
+    finally:
+        plugin.teardown()
     for name in download_names("vi", 2023).values():
         assert (out / name).is_file(), name
     assert (out / "year_report_2023_vi.html").is_file()

@@ -17,6 +17,7 @@ import subprocess
 import sys
 import tempfile
 import textwrap
+import time
 from pathlib import Path
 
 import pytest
@@ -53,8 +54,33 @@ SLOW_WRITES = textwrap.dedent(
         return Slow(os.fdopen(fd, mode, *args, **kwargs), name)
 
     wio.os = types.SimpleNamespace(**{**vars(os), "fdopen": fdopen})
-    print("ready", flush=True)
-    exec(sys.argv[1])
+    """
+)
+#: Run with the slow writes: the code given after it on the command line.
+RUN_GIVEN = 'print("ready", flush=True)\nexec(sys.argv[1])\n'
+#: The slow writes in every process (``sitecustomize``): the ward_analysis.io patch is made
+#: once the module is imported, by whatever imports it first.
+SITE_WRITES = textwrap.dedent(
+    """
+    import importlib.abc, importlib.machinery, sys
+
+    class _Patch(importlib.abc.MetaPathFinder):
+        def find_spec(self, name, path, target=None):
+            if name != "ward_analysis.io":
+                return None
+            sys.meta_path.remove(self)
+            spec = importlib.machinery.PathFinder.find_spec(name, path)
+            loader = spec.loader
+            original = loader.exec_module
+
+            def exec_module(module):
+                original(module)
+                exec(SLOW, {"__name__": "slow_writes"})
+
+            loader.exec_module = exec_module
+            return spec
+
+    sys.meta_path.insert(0, _Patch())
     """
 )
 
@@ -63,11 +89,23 @@ def _digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def _kill_during_write(code: str, nth_write: int, *, timeout: float = 120) -> list[str]:
+def _kill_during_write(
+    code: str, nth_write: int, *, timeout: float = 120, site: Path | None = None
+) -> list[str]:
     """Run ``code`` with slow writes; SIGKILL its process group during its ``nth_write``.
-    Returns the lines it printed (the writes it began)."""
+    Returns the lines it printed (the writes it began). With ``site`` (a folder), the slow
+    writes are in its ``sitecustomize.py``, so that every Python process the run starts (the
+    Dask workers that write the reports) writes slowly and says so."""
+    env, args = None, [sys.executable, "-c", SLOW_WRITES + RUN_GIVEN, code]
+    if site is not None:
+        site.mkdir(exist_ok=True)
+        text = f"SLOW = {SLOW_WRITES!r}\n" + SITE_WRITES
+        (site / "sitecustomize.py").write_text(text, encoding="utf-8")
+        env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(site), *sys.path])}
+        args = [sys.executable, "-c", "import sys\n" + RUN_GIVEN, code]
     proc = subprocess.Popen(
-        [sys.executable, "-c", SLOW_WRITES, code],
+        args,
+        env=env,
         stdout=subprocess.PIPE,
         stderr=subprocess.DEVNULL,
         text=True,
@@ -83,6 +121,13 @@ def _kill_during_write(code: str, nth_write: int, *, timeout: float = 120) -> li
                     break
         os.killpg(proc.pid, signal.SIGKILL)
         proc.wait(timeout=timeout)
+        deadline = time.monotonic() + 20  # the whole group gone: its workers too
+        while time.monotonic() < deadline:
+            try:
+                os.killpg(proc.pid, 0)
+            except ProcessLookupError:
+                break
+            time.sleep(0.05)
     finally:
         if proc.poll() is None:
             os.killpg(proc.pid, signal.SIGKILL)
@@ -137,13 +182,14 @@ def test_report_build_killed_midway_keeps_the_previous_reports(tmp_path):
     code = (
         "from ward_analysis.build.run import build_reports\n"
         f"build_reports([2023], out={str(out)!r}, processed={str(processed)!r}, "
-        "term_notebook=None, jobs=1, progress=False)"
+        "term_notebook=None, jobs=1, progress=False, force=True)"
     )
     from ward_analysis.build.run import build_reports
 
     build_reports([2023], out=out, processed=processed, term_notebook=None, jobs=1, progress=False)
     before = {p.name: _digest(p) for p in out.iterdir()}
-    lines = _kill_during_write(code, 6)  # 4 cleaned tables, the executed notebook, the HTML
+    # 4 cleaned tables (this process), the executed notebook and the HTML (a Dask worker)
+    lines = _kill_during_write(code, 6, site=tmp_path / "site")
     assert [line.split(".")[1] for line in lines[1:]] == [
         "observations", "rejects", "skipped", "files", "year_report_2023_vi", "year_report_2023_vi",
     ]  # fmt: skip
@@ -253,18 +299,29 @@ def test_an_output_folder_that_cannot_be_written_is_a_clear_error(sandbox):
 
 
 @pytest.mark.slow
-def test_a_kernel_that_cannot_start_fails_each_report_by_name(tmp_path):
-    from jupyter_client.manager import KernelManager
-
+def test_a_kernel_that_cannot_start_fails_each_report_by_name(tmp_path, monkeypatch):
+    """A worker whose kernel cannot start (here: a kernel that does not exist) fails each of
+    its reports by name; the others and the index are still written."""
+    from ward_analysis.build.cluster import WarmKernel
     from ward_analysis.build.run import build_reports
 
-    result = build_reports([2022, 2023], out=tmp_path / "r", processed=tmp_path / "p", jobs=1,
-                           term_notebook=None, continue_on_error=True, progress=False,
-                           kernels=[KernelManager(kernel_name="no-such-kernel")])  # fmt: skip
+    from .fakes import in_process
+
+    plugin = WarmKernel("no-such-kernel")
+    in_process(monkeypatch, plugin=plugin)
+    plugin.setup()
+    try:
+        result = build_reports([2022, 2023], out=tmp_path / "r", processed=tmp_path / "p",
+                               jobs=1, term_notebook=None, continue_on_error=True,
+                               progress=False)  # fmt: skip
+    finally:
+        plugin.teardown()
     assert [(f.report, f.year, f.where) for f in result.failures] == [
         ("year_report_2022_vi", 2022, "setup"), ("year_report_2023_vi", 2023, "setup"),
     ]  # fmt: skip
-    assert "could not start a Python kernel (NoSuchKernel" in str(result.failures[0])
+    assert "could not start a Python kernel (No such kernel" in str(result.failures[0]) or (
+        "NoSuchKernel" in str(result.failures[0])
+    )
     assert result.built == [] and result.index is not None  # the index still lists the years
 
 
@@ -298,21 +355,40 @@ def test_cli_batch_goes_on_past_a_failing_notebook_and_exits_non_zero(
 
 
 @pytest.mark.slow
-def test_a_kernel_that_died_is_replaced_and_the_report_built(tmp_path, caplog):
+def test_a_kernel_that_died_is_replaced_and_the_report_built(tmp_path, caplog, monkeypatch):
+    """The report task on a worker whose kernel dies under the first notebook, before any
+    cell ran: the plugin starts a new kernel and the report is tried once more."""
     import time
 
-    from jupyter_client.manager import KernelManager
-
+    from ward_analysis.build import cluster
+    from ward_analysis.build.cluster import WarmKernel
     from ward_analysis.build.run import build_reports
 
-    km = KernelManager(kernel_name="python3")
-    km.start_kernel()
-    os.kill(km.provisioner.pid, signal.SIGKILL)  # dies before its first report
-    for _ in range(50):
-        if not km.is_alive():
-            break
-        time.sleep(0.1)
-    result = build_reports([2022], out=tmp_path / "r", processed=tmp_path / "p", jobs=1,
-                           term_notebook=None, progress=False, kernels=[km])  # fmt: skip
+    from .fakes import in_process
+
+    plugin = WarmKernel()
+    in_process(monkeypatch, plugin=plugin)
+    real = cluster._execute
+    calls = []
+
+    def dies_first(notebook, parameters, km):
+        calls.append(km)
+        if len(calls) == 1:
+            os.kill(km.provisioner.pid, signal.SIGKILL)
+            for _ in range(50):
+                if not km.is_alive():
+                    break
+                time.sleep(0.1)
+            raise RuntimeError("Kernel died before replying to kernel_info")  # as nbclient says
+        return real(notebook, parameters, km)
+
+    monkeypatch.setattr(cluster, "_execute", dies_first)
+    plugin.setup()
+    try:
+        result = build_reports([2022], out=tmp_path / "r", processed=tmp_path / "p", jobs=1,
+                               term_notebook=None, progress=False)  # fmt: skip
+    finally:
+        plugin.teardown()
     assert result.ok and [p.name for p in result.built] == ["year_report_2022_vi.html"]
     assert "starting a new kernel and trying again" in caplog.text
+    assert plugin.started == 2 and calls[0] is not calls[1]

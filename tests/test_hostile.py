@@ -38,6 +38,24 @@ PROBE = """() => ({
 })"""
 
 
+def _title_names_no_unit(raw: Path) -> None:
+    """The copied tables' title blocks say "ỦY BAN NHÂN DÂN" without the ward's name."""
+    import openpyxl
+
+    for path in raw.glob("bieu_chi_tieu_*"):
+        if path.suffix == ".csv":
+            text = path.read_text(encoding="utf-8").replace("NHÂN DÂN PHƯỜNG CHI LĂNG", "NHÂN DÂN")
+            path.write_text(text, encoding="utf-8")
+            continue
+        book = openpyxl.load_workbook(path)
+        for sheet in book.worksheets:
+            for row in sheet.iter_rows():
+                for cell in row:
+                    if isinstance(cell.value, str) and "CHI LĂNG" in cell.value.upper():
+                        cell.value = cell.value.upper().replace("PHƯỜNG CHI LĂNG", "").strip()
+        book.save(path)
+
+
 @pytest.fixture(scope="module")
 def hostile_build(tmp_path_factory):
     base = tmp_path_factory.mktemp("hostile")
@@ -54,6 +72,7 @@ def hostile_build(tmp_path_factory):
         if t["id"] == "6":
             t["aliases"] = [*t.get("aliases", []), HOSTILE["alias"]]
     (raw / "catalog.yaml").write_text(yaml.safe_dump(doc, allow_unicode=True), encoding="utf-8")
+    _title_names_no_unit(raw)  # the tables are the hostile unit's: their folder says so
     table = (raw / "bieu_chi_tieu_2023.csv").read_text(encoding="utf-8")
     table = table.replace(
         "9;Tỷ lệ lao động đã qua đào tạo;%;64%;64,9%;",

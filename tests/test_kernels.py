@@ -81,9 +81,10 @@ def test_a_kernel_listens_on_unix_sockets_only_this_user_can_reach():
 
 
 @pytest.mark.slow
-def test_the_cli_waits_for_each_warm_up_before_the_reports_start(tmp_path, monkeypatch):
-    from ward_analysis.build import run as reports
-    from ward_analysis.cli import main
+def test_each_worker_waits_for_its_kernels_warm_up_before_the_first_report(monkeypatch):
+    """The worker plugin starts the kernel and has it import the notebooks' modules; the
+    first report finds it answered (ipykernel 7 must not get two requests at once)."""
+    from ward_analysis.build.cluster import WarmKernel
 
     answered: list[bool] = []
 
@@ -91,15 +92,16 @@ def test_the_cli_waits_for_each_warm_up_before_the_reports_start(tmp_path, monke
         answered.append(await_reply(client, msg_id, timeout, **kwargs))
         return answered[-1]
 
-    def build(*args, kernels, **kwargs):
-        # every kernel has answered its warm-up, so Papermill's client finds it quiet
-        assert answered == [True] * len(kernels) and len(kernels) == 2
-        return reports.BuildResult(index=tmp_path / "index.html")
-
     monkeypatch.setattr(kernels, "await_reply", spy)
-    monkeypatch.setattr(reports, "build_reports", build)
-    assert main(["reports", "--jobs", "2", "--out", str(tmp_path), "--no-progress"]) == 0
-    assert answered == [True, True]
+    plugin = WarmKernel()
+    plugin.setup()
+    try:
+        km = plugin.kernel()  # waits for the start, warm-up included
+        assert answered == [True] and km.is_alive() and plugin.started == 1
+        assert plugin.kernel() is km  # kept for the next report
+    finally:
+        plugin.teardown()
+    assert not km.has_kernel
 
 
 @pytest.mark.slow
@@ -123,22 +125,54 @@ def test_a_command_line_build_is_quiet_and_leaves_no_sockets_behind(tmp_path):
         shutil.rmtree(temp, ignore_errors=True)
 
 
+def _jobs(tmp_path, years):
+    from ward_analysis.build.run import YEAR_NOTEBOOK, unit_jobs
+    from ward_analysis.read.catalog import load_catalog
+    from ward_analysis.read.cleaning import clean
+
+    catalog = load_catalog()
+    clean(None, tmp_path / "p", catalog)
+    (tmp_path / "r").mkdir()
+    return unit_jobs(catalog, years, lang="vi", out=tmp_path / "r", processed=tmp_path / "p",
+                     unit=None, overrides_path=None, notebooks=[YEAR_NOTEBOOK])  # fmt: skip
+
+
 @pytest.mark.slow
-def test_the_clients_of_each_notebook_are_closed_and_the_kernel_kept(tmp_path, caplog):
+def test_the_clients_of_each_notebook_are_closed_and_the_kernel_kept(tmp_path, caplog, monkeypatch):
+    """The report task, here in this process on a stand-in worker with the real plugin: one
+    kernel runs the three notebooks; Papermill's clients are closed after each."""
     import gc
     import threading
 
-    from ward_analysis.build.run import build_reports
+    from ward_analysis.build import cluster
+    from ward_analysis.build.cluster import WarmKernel
+
+    from .fakes import in_process
 
     def heartbeats() -> int:
         return sum(type(t).__name__ == "HBChannel" and t.is_alive() for t in threading.enumerate())
 
+    plugin = WarmKernel()
+    in_process(monkeypatch, plugin=plugin)
+    checked = []
+    real_wait = cluster.wait_ready
+
+    def spy(km, timeout):
+        checked.append(km)
+        real_wait(km, timeout)
+
+    monkeypatch.setattr(cluster, "wait_ready", spy)
+    plugin.setup()
     before = heartbeats()
-    with caplog.at_level(logging.DEBUG):
-        result = build_reports([2021, 2022, 2023], out=tmp_path / "r", processed=tmp_path / "p",
-                               jobs=1, term_notebook=None, progress=False)  # fmt: skip
-        gc.collect()
-    assert result.ok and len(result.built) == 3  # one kernel ran the three notebooks
+    try:
+        with caplog.at_level(logging.DEBUG):
+            outcomes = [cluster.run_report(job) for job in _jobs(tmp_path, [2021, 2022, 2023])]
+            gc.collect()
+    finally:
+        plugin.teardown()
+    assert [o.where for o in outcomes] == [None, None, None]
+    assert plugin.started == 1  # one kernel ran the three notebooks
+    assert len(checked) == 3 and len(set(map(id, checked))) == 1  # asked once before each
     assert heartbeats() == before  # Papermill's three clients were closed
     assert "Could not destroy zmq context" not in caplog.text
 
@@ -205,22 +239,6 @@ def test_wait_ready_on_a_dead_kernel_says_so_at_once(kernel):
     with pytest.raises(RuntimeError, match="Kernel died before replying to kernel_info"):
         wait_ready(kernel, timeout=60)
     assert time.monotonic() - start < 10
-
-
-@pytest.mark.slow
-def test_each_new_report_kernel_is_checked_once_before_its_first_notebook(tmp_path, monkeypatch):
-    from ward_analysis.build import run as reports
-
-    checked = []
-
-    def spy(km, timeout):
-        checked.append(km)
-        wait_ready(km, timeout)
-
-    monkeypatch.setattr(reports, "wait_ready", spy)
-    result = reports.build_reports([2022, 2023], out=tmp_path / "r", processed=tmp_path / "p",
-                                   jobs=1, term_notebook=None, progress=False)  # fmt: skip
-    assert result.ok and len(result.built) == 2 and len(checked) == 1
 
 
 @pytest.mark.skipif(os.name == "nt", reason="Unix sockets: POSIX only")

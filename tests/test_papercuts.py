@@ -33,54 +33,51 @@ from ward_analysis.cli import INTERRUPTED, main
 from ward_analysis.errors import ReportFormatError, WardAnalysisError
 
 from .conftest import USER_OUTPUTS, OutputGuard, write_table
+from .fakes import FakeKernel, FakeStarter, in_process
 
 BHYT = ["1", "Tỷ lệ bao phủ bảo hiểm y tế", "%", "80%", "76,4%", ""]
-
-
-class FakeKernel:
-    """Stands for a started kernel; the notebooks are not run (``_execute`` is replaced)."""
-
-    kernel_name = "python3"
-
-    def __init__(self):
-        self.has_kernel = True
-
-    def shutdown_kernel(self, now: bool = False) -> None:
-        self.has_kernel = False
-
-    def is_alive(self) -> bool:
-        return self.has_kernel
 
 
 @pytest.fixture
 def fake_build(monkeypatch):
     """``build_reports`` with the data really cleaned and assessed but the notebooks "run" at
-    once in a fake kernel: records each job and what the index is given; writes placeholders."""
+    once in a fake kernel, in this process (``tests.fakes``): records each job and what the
+    index is given; writes placeholders."""
     import nbformat
 
-    from ward_analysis.build import run
+    from ward_analysis.build import cluster, export, run
 
     seen: dict = {"jobs": [], "index": [], "kernels": []}
 
-    def execute(job, km):
-        seen["jobs"].append(job)
+    def execute(notebook, parameters, km):
+        seen["jobs"].append(current["job"])
         return nbformat.v4.new_notebook()
+
+    current: dict = {}
+    real_run_report = cluster.run_report
+
+    def run_report(job):
+        current["job"] = job
+        return real_run_report(job)
 
     def index(assessments, links, term_link, catalog, **kwargs):
         years = sorted(int(y) for y in assessments["as_of"].unique())
         seen["index"].append({"years": years, "links": links, "term_link": term_link})
         return "<html>index</html>"
 
-    monkeypatch.setattr(run, "wait_ready", lambda km, timeout: None)
-    monkeypatch.setattr(run, "_execute", execute)
-    monkeypatch.setattr(run, "vega_bundle", lambda: "")
-    monkeypatch.setattr(run, "html_exporter", lambda: None)
-    monkeypatch.setattr(run, "export_html", lambda nb, bundle, exporter: "<html>report</html>")
+    monkeypatch.setattr(cluster, "wait_ready", lambda km, timeout: None)
+    monkeypatch.setattr(cluster, "_execute", execute)
+    monkeypatch.setattr(cluster, "run_report", run_report)
+    monkeypatch.setattr(export, "vega_bundle", lambda: "")
+    monkeypatch.setattr(export, "html_exporter", lambda: None)
+    monkeypatch.setattr(export, "export_html", lambda nb, bundle, exporter: "<html>report</html>")
     monkeypatch.setattr(run, "index_html", index)
+    monkeypatch.setattr("ward_analysis.build.downloads.write_year_downloads", lambda p, o: [])
 
     def build(years, **kwargs):
-        seen["kernels"] = [FakeKernel()]
-        options = {"progress": False, "jobs": 1, "kernels": seen["kernels"]} | kwargs
+        seen["plugin"] = in_process(monkeypatch, FakeKernel())
+        seen["kernels"] = [seen["plugin"].km]
+        options = {"progress": False, "jobs": 1} | kwargs
         return run.build_reports(years, **options)
 
     seen["build"] = build
@@ -137,13 +134,14 @@ def test_papercut_02_relative_paths_resolve_against_the_callers_folder(
         assert Path(paths["observations_path"]) == tmp_path / "p" / "observations.csv"
         assert Path(paths["catalog_path"]) == config.CATALOG_PATH
         assert job.html == tmp_path / "r" / f"{job.name}.html" and job.notebook.is_absolute()
+        assert Path(job.parameters["observations_path"]) in job.data_files  # hashed in its key
     assert (tmp_path / "r" / "term_review_vi.html").exists()
     assert (tmp_path / "p" / "observations.csv").exists()
     assert not (config.NOTEBOOKS_DIR / "r").exists() and not (config.NOTEBOOKS_DIR / "p").exists()
 
 
 def test_papercut_02_the_command_line_hands_on_absolute_paths(tmp_path, monkeypatch):
-    from ward_analysis.build import kernels, run
+    from ward_analysis.build import run
 
     monkeypatch.chdir(tmp_path)
     given: dict = {}
@@ -152,7 +150,6 @@ def test_papercut_02_the_command_line_hands_on_absolute_paths(tmp_path, monkeypa
         given.update(kwargs)
         return run.BuildResult(index=tmp_path / "r" / "index.html")
 
-    monkeypatch.setattr(kernels, "start_kernels", lambda n: [])
     monkeypatch.setattr(run, "build_reports", build)
     args = ["reports", "--out", "r", "--processed", "p", "--raw", "raw", "--catalog", "c.yaml",
             "--overrides", "../o.yaml", "--no-progress"]  # fmt: skip
@@ -376,27 +373,26 @@ def test_papercut_06_an_interrupted_build_stops_its_kernels_and_writes_nothing_m
 ):
     import _thread
 
-    from ward_analysis.build import run
+    from ward_analysis.build import cluster
 
     out = tmp_path / "r"
     out.mkdir()
     (out / "year_report_2021_vi.html").write_text("<html>earlier</html>", encoding="utf-8")
     running = []
 
-    def execute(job, km):  # Ctrl-C while the first notebook runs: its kernel is shut down
-        running.append(job.name)
+    def execute(notebook, parameters, km):  # Ctrl-C while the first notebook runs
+        running.append(parameters["year"])
         _thread.interrupt_main()
-        deadline = time.monotonic() + 10
-        while km.has_kernel and time.monotonic() < deadline:
-            time.sleep(0.01)
-        raise RuntimeError("Kernel died before replying")  # as nbclient says then
+        time.sleep(5)  # the interrupt arrives here
+        raise AssertionError("not interrupted")
 
-    monkeypatch.setattr(run, "_execute", execute)
+    monkeypatch.setattr(cluster, "_execute", execute)
     with pytest.raises(KeyboardInterrupt):
         fake_build["build"]([2021, 2022, 2023], out=out, processed=tmp_path / "p", jobs=1,
                             term_notebook=None)  # fmt: skip
-    assert running == ["year_report_2021_vi"]  # no notebook started after, none retried
-    assert [k.has_kernel for k in fake_build["kernels"]] == [False]
+    assert running == [2021]  # no notebook started after, none retried
+    (starter,) = FakeStarter.instances
+    assert starter.interrupted and starter.closed  # kernels stopped, then the cluster closed
     assert sorted(p.name for p in out.iterdir()) == ["year_report_2021_vi.html"]  # no index
     assert (out / "year_report_2021_vi.html").read_text(encoding="utf-8") == "<html>earlier</html>"
     assert not [p for p in tmp_path.rglob("*.tmp")]
@@ -410,6 +406,15 @@ def _children(pid: int) -> set[int]:
         return {c.pid for c in psutil.Process(pid).children(recursive=True)}
     except psutil.NoSuchProcess:
         return set()
+
+
+def _describe(pid: int) -> str:
+    import psutil
+
+    try:
+        return f"{pid}: {' '.join(psutil.Process(pid).cmdline())[:120]}"
+    except psutil.NoSuchProcess:
+        return f"{pid}: gone"
 
 
 def _running(pid: int) -> bool:
@@ -431,7 +436,8 @@ def _visible_lines(stream: str) -> list[str]:
 def test_papercut_06_ctrl_c_during_reports_exits_130_with_one_line(tmp_path):
     out, processed = tmp_path / "r", tmp_path / "p"
     out.mkdir()
-    earlier = out / "year_report_2020_vi.html"
+    (out / "chi_lang").mkdir()
+    earlier = out / "chi_lang" / "year_report_2020_vi.html"
     earlier.write_text("<html>an earlier complete report</html>", encoding="utf-8")
     command = [sys.executable, "-m", "ward_analysis", "reports", "--out", str(out),
                "--processed", str(processed)]  # fmt: skip
@@ -445,8 +451,8 @@ def test_papercut_06_ctrl_c_during_reports_exits_130_with_one_line(tmp_path):
         deadline = time.monotonic() + 120
         while time.monotonic() < deadline and proc.poll() is None:
             kernels |= _children(proc.pid)
-            if len(kernels) >= 2 and (processed / "observations.csv").exists():
-                break  # the kernels have started and the data are cleaned: notebooks run now
+            if len(kernels) >= 4 and (processed / "hoi_phu" / "observations.csv").exists():
+                break  # the workers have started and every unit is cleaned: notebooks run now
             time.sleep(0.05)
         time.sleep(0.5)
         kernels |= _children(proc.pid)
@@ -460,11 +466,15 @@ def test_papercut_06_ctrl_c_during_reports_exits_130_with_one_line(tmp_path):
     assert proc.returncode == 130, stderr
     assert _visible_lines(stderr) == [INTERRUPTED], stderr
     assert "Traceback" not in stderr and "failed" not in stderr
-    assert kernels and not [pid for pid in kernels if _running(pid)]  # kernels shut down
-    assert not [p for folder in (out, processed) for p in folder.iterdir() if ".tmp" in p.name]
+    deadline = time.monotonic() + 10  # the workers' helpers (resource tracker) follow suit
+    while [pid for pid in kernels if _running(pid)] and time.monotonic() < deadline:
+        time.sleep(0.1)
+    alive = [_describe(pid) for pid in kernels if _running(pid)]
+    assert kernels and not alive, alive  # workers and kernels shut down
+    assert not [p for folder in (out, processed) for p in folder.rglob("*") if ".tmp" in p.name]
     page = earlier.read_text(encoding="utf-8")  # untouched, or rebuilt in full before Ctrl-C
     assert page == "<html>an earlier complete report</html>" or page.rstrip().endswith("</html>")
-    for html in out.glob("*.html"):
+    for html in out.rglob("*.html"):
         assert html.read_text(encoding="utf-8").rstrip().endswith("</html>"), html
 
 

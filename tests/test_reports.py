@@ -32,9 +32,10 @@ def test_reports_index_and_executed_notebooks_are_written(built):
     names = sorted(p.name for p in out.iterdir())
     downloads = [f"year_report_{y}_vi{suffix}" for y in (2022, 2023) for suffix in (".csv", ".xlsx", ".docx")]  # fmt: skip
     assert names == sorted([
-        "index.html", "term_review_vi.html", "term_review_vi.ipynb",
-        "year_report_2022_vi.html", "year_report_2022_vi.ipynb",
-        "year_report_2023_vi.html", "year_report_2023_vi.ipynb", *downloads,
+        "index.html", "term_review_vi.html", "term_review_vi.ipynb", "term_review_vi.key.json",
+        "year_report_2022_vi.html", "year_report_2022_vi.ipynb", "year_report_2022_vi.key.json",
+        "year_report_2023_vi.html", "year_report_2023_vi.ipynb", "year_report_2023_vi.key.json",
+        *downloads,
     ])  # fmt: skip
     index = (out / "index.html").read_text(encoding="utf-8")
     assert 'href="year_report_2023_vi.html"' in index and 'href="term_review_vi.html"' in index

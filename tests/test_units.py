@@ -95,7 +95,9 @@ def test_the_file_errors_name_the_file_the_unit_and_the_field(tmp_path):
 
 
 def test_the_unit_a_title_block_names():
-    assert title_unit_name(["ỦY BAN NHÂN DÂN PHƯỜNG CHI LĂNG", "BIỂU CHỈ TIÊU"]) == "PHƯỜNG CHI LĂNG"
+    assert (
+        title_unit_name(["ỦY BAN NHÂN DÂN PHƯỜNG CHI LĂNG", "BIỂU CHỈ TIÊU"]) == "PHƯỜNG CHI LĂNG"
+    )
     two_columns = ["UBND THÀNH PHỐ PLEIKU | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
                    "UBND PHƯỜNG HỘI PHÚ | Độc lập - Tự do - Hạnh phúc"]  # fmt: skip
     assert title_unit_name(two_columns) == "PHƯỜNG HỘI PHÚ"  # the city above is its parent

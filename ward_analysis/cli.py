@@ -221,9 +221,7 @@ def _parser() -> argparse.ArgumentParser:
         help="a Dask scheduler to build on (tcp://host:8786; default $DASK_SCHEDULER_ADDRESS, "
         "else a cluster on this machine of --jobs workers)",
     )
-    p.add_argument(
-        "--force", action="store_true", help="build every report, even those unchanged"
-    )
+    p.add_argument("--force", action="store_true", help="build every report, even those unchanged")
     p.add_argument(
         "--continue-on-error",
         action="store_true",

@@ -167,3 +167,7 @@ BACKTEST_COLUMNS = [
 GROWTH_UNIT = "%/năm"
 #: The yes word of a yes/no target, as resolutions, catalogs and tables write it.
 YES_LABEL = "Đạt"
+
+#: The kinds of unit at commune level (the registry's ``kind``), as a title block names them
+#: ("UBND PHƯỜNG …"): input vocabulary.
+UNIT_KINDS = ("phường", "xã", "thị trấn", "đặc khu")

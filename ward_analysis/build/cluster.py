@@ -42,6 +42,8 @@ PLUGIN = "ward-analysis-kernel"
 #: The variable naming a running scheduler (as Dask itself reads it).
 SCHEDULER_VARIABLE = "DASK_SCHEDULER_ADDRESS"
 _RESET = "get_ipython().run_line_magic('reset', '-f')"
+#: Seconds a build waits for a running scheduler to have a worker.
+WORKERS_TIMEOUT = 60
 
 
 @dataclass(frozen=True)
@@ -65,21 +67,29 @@ class WarmKernel(WorkerPlugin):
 
     name = PLUGIN
 
-    def __init__(self, kernel_name: str = "python3"):
+    def __init__(self, kernel_name: str = "python3", *, embedded: bool = False):
         self.kernel_name = kernel_name
+        #: On the embedded cluster's workers, Ctrl-C is the build's to handle (it stops the
+        #: workers), not each worker's: a terminal sends it to every process of the group.
+        self.embedded = embedded
+        self.stopping = False
         self._km = None
         self._error: BaseException | None = None
         self._thread: threading.Thread | None = None
         self.lock = threading.Lock()
         self.started = 0  # kernels started by this plugin (the first, and replacements)
 
-    def __getstate__(self) -> dict:  # sent to the workers before setup: its name only
-        return {"kernel_name": self.kernel_name}
+    def __getstate__(self) -> dict:  # sent to the workers before setup: its settings only
+        return {"kernel_name": self.kernel_name, "embedded": self.embedded}
 
     def __setstate__(self, state: dict) -> None:
-        self.__init__(state["kernel_name"])
+        self.__init__(state["kernel_name"], embedded=state["embedded"])
 
     def setup(self, worker=None) -> None:
+        if self.embedded and threading.current_thread() is threading.main_thread():
+            import signal
+
+            signal.signal(signal.SIGINT, signal.SIG_IGN)
         self._thread = threading.Thread(target=self._start, name="ward-kernel-start", daemon=True)
         self._thread.start()
 
@@ -114,11 +124,19 @@ class WarmKernel(WorkerPlugin):
         except Exception as exc:  # already gone
             log.info("could not shut down a kernel cleanly: %s", exc)
 
+    def stop(self) -> None:
+        """The build was interrupted: shut the kernel down now (a notebook running in it ends
+        with it) and start no other."""
+        self.stopping = True
+        self._shut_down()
+
     def kernel(self):
         """The worker's kernel, started (waits for the first start); a dead one is replaced.
         Raises ``RuntimeError`` naming why no kernel could start."""
         if self._thread is not None:
             self._thread.join()
+        if self.stopping:
+            raise RuntimeError("the build was interrupted")
         if self._km is None or not self._km.is_alive():
             self.replace()
         if self._km is None:
@@ -193,6 +211,8 @@ def run_report(job) -> Outcome:
                 executed = _execute(str(job.notebook), job.parameters, km)
                 break
             except Exception as exc:  # one report failing must not stop the others
+                if plugin.stopping:
+                    return outcome("interrupted", "the build was interrupted")
                 if attempt == 1 and _kernel_trouble(exc):
                     log.warning("%s: %s; starting a new kernel and trying again", job.name, exc)
                     plugin.replace()
@@ -212,6 +232,21 @@ def run_report(job) -> Outcome:
         except Exception as exc:  # the page stands; its downloads failed, by name
             return outcome("downloads", f"{type(exc).__name__}: {exc}")
     return outcome()
+
+
+def _stop_kernel(dask_worker) -> None:
+    """On a worker (``Client.run`` passes it): shut its report kernel down (the build was
+    interrupted)."""
+    plugin = dask_worker.plugins.get(PLUGIN)
+    if plugin is not None:
+        plugin.stop()
+
+
+def kernels_started(dask_worker) -> int:
+    """On a worker (``client.run(kernels_started)``): how many report kernels it has started
+    (1 while its first kernel lives)."""
+    plugin = dask_worker.plugins.get(PLUGIN)
+    return 0 if plugin is None else plugin.started
 
 
 _EXPORTER: list = []
@@ -250,9 +285,7 @@ class Starter:
 
     def _run(self) -> None:
         try:
-            self._client = self._stack.enter_context(
-                connect(self.scheduler, workers=self.workers)
-            )
+            self._client = self._stack.enter_context(connect(self.scheduler, workers=self.workers))
         except BaseException as exc:  # raised in the caller's thread by client()
             self._error = exc
 
@@ -267,6 +300,21 @@ class Starter:
         if self._error is not None:
             raise self._error
         return self._client
+
+    def interrupt(self, timeout: float = 10) -> None:
+        """Ctrl-C: every worker shuts its kernel down at once (the reports running end),
+        so that the workers stop quickly."""
+        if self._thread is None or self._thread.is_alive() or self._client is None:
+            return
+        done = threading.Thread(target=self._stop_kernels, daemon=True)
+        done.start()
+        done.join(timeout)
+
+    def _stop_kernels(self) -> None:
+        try:
+            self._client.run(_stop_kernel)
+        except Exception as exc:  # a worker gone already: nothing to stop there
+            log.info("could not stop every kernel: %s", exc)
 
     def close(self) -> None:
         if self._thread is not None:
@@ -316,7 +364,7 @@ def connect(
     cluster = None
     stack = contextlib.ExitStack()
     if not log.isEnabledFor(logging.DEBUG):  # Dask's own news of its workers: only with -v
-        logging.getLogger("distributed").setLevel(logging.WARNING)
+        logging.getLogger("distributed").setLevel(logging.ERROR)
     try:
         if address:
             try:
@@ -326,6 +374,14 @@ def connect(
                     f"could not reach the Dask scheduler at {address} ({exc}); start it with "
                     "'dask scheduler', or leave out --scheduler to build on this machine"
                 ) from None
+            try:
+                client.wait_for_workers(1, timeout=WORKERS_TIMEOUT)
+            except (TimeoutError, OSError):
+                client.close()
+                raise WardAnalysisError(
+                    f"the Dask scheduler at {address} has no workers (none joined in "
+                    f"{WORKERS_TIMEOUT} s); start some with 'dask worker {address} --nthreads 1'"
+                ) from None
         else:
             stack.enter_context(_main_not_reimported())
             cluster = LocalCluster(
@@ -333,12 +389,14 @@ def connect(
                 threads_per_worker=1,
                 processes=True,
                 dashboard_address=None,
-                silence_logs=logging.ERROR,
+                # the workers' own news (a heartbeat lost while the cluster closes…): only with -v;
+                # a report's failure reaches the build as its task's outcome
+                silence_logs=logging.ERROR if log.isEnabledFor(logging.DEBUG) else logging.CRITICAL,
                 scheduler_port=0,
                 host="127.0.0.1",
             )
             client = Client(cluster)
-        client.register_plugin(WarmKernel(kernel_name), name=PLUGIN)
+        client.register_plugin(WarmKernel(kernel_name, embedded=cluster is not None), name=PLUGIN)
     except BaseException:
         if cluster is not None:
             cluster.close()

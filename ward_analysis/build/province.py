@@ -29,7 +29,7 @@ from pathlib import Path
 import pandas as pd
 
 from .. import config
-from ..errors import ReportError, UnitsError
+from ..errors import ReportError, UnitsError, WardAnalysisError
 from ..io import atomic_write_text, check_writable, remove_stale_temp_files, user_path
 from ..model.catalog import Catalog
 from ..model.rollup import ROLLUP_SOURCE, roll_up
@@ -226,7 +226,9 @@ def build_province(
     from .province_index import province_index_html
 
     start = time.perf_counter()
-    get_locale(lang)
+    get_locale(lang)  # an unknown language is an error naming it
+    if not isinstance(jobs, int) or jobs < 1:
+        raise WardAnalysisError(f"jobs must be a whole number of at least 1, not {jobs!r}")
     registry = load_units(user_path(units_path) if units_path else None)
     raw = Path(registry.source).parent
     processed = user_path(processed) if processed is not None else config.PROCESSED_DIR

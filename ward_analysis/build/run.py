@@ -25,10 +25,13 @@ shut down, the temporary files removed, and ``KeyboardInterrupt`` goes on to the
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import signal
 import sys
+import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -94,6 +97,8 @@ class BuildResult:
     seconds: float = 0.0
     #: Seconds each report took on its worker (run, export, downloads), by report name.
     timings: dict[str, float] = field(default_factory=dict)
+    #: The worker (its address) that built each report, by report name.
+    workers: dict[str, str] = field(default_factory=dict)
     cleaned: CleanResult | None = None
 
     @property
@@ -143,14 +148,22 @@ def run_jobs(
         raise
 
 
-def _run_jobs(todo, starter, *, force, progress, result, run_report) -> BuildResult:
-    pending: list[tuple[Job, dict]] = []
+def split_current(todo: list[Job], force: bool = False) -> tuple[list[tuple[Job, dict]], list[Job]]:
+    """The reports to build (each with its key) and those whose page was built from the same
+    key already (none with ``force``)."""
+    pending, current = [], []
     for job in todo:
         key = keys.report_key(job.notebook, job.parameters, list(job.data_files))
         if not force and keys.is_current(job.html, key):
-            result.current.append(job.html)
+            current.append(job)
         else:
             pending.append((job, key))
+    return pending, current
+
+
+def _run_jobs(todo, starter, *, force, progress, result, run_report) -> BuildResult:
+    pending, current = split_current(todo, force)
+    result.current += [job.html for job in current]
     if result.current:
         log.info("%d report(s) unchanged since they were built: not built again",
                  len(result.current))  # fmt: skip
@@ -162,7 +175,10 @@ def _run_jobs(todo, starter, *, force, progress, result, run_report) -> BuildRes
     step, abandon = _progress(len(pending), progress)
     try:
         client = starter.client()
-        from distributed import as_completed
+        # a stand-in client (tests) brings its own as_completed; Dask's own otherwise
+        as_completed = getattr(client, "as_completed", None)
+        if as_completed is None:
+            from distributed import as_completed
 
         futures = {
             client.submit(run_report, job, key=f"ward-report-{i}-{k['key'][:12]}",
@@ -172,7 +188,7 @@ def _run_jobs(todo, starter, *, force, progress, result, run_report) -> BuildRes
         try:
             for future in as_completed(futures):
                 job, k = futures[future]
-                failure = _outcome_failure(job, future, result.timings)
+                failure = _outcome_failure(job, future, result.timings, result.workers)
                 if failure is None or failure.where == "downloads":
                     result.built.append(job.html)
                     log.info("built %s and %s", job.html, job.executed.name)
@@ -186,12 +202,30 @@ def _run_jobs(todo, starter, *, force, progress, result, run_report) -> BuildRes
             client.cancel(list(futures))
             raise
     except KeyboardInterrupt:
-        abandon()
+        with _ignoring_interrupts():  # a second Ctrl-C while the workers stop is ignored
+            abandon()
+            starter.interrupt()
+            starter.close()
         raise
     return result
 
 
-def _outcome_failure(job: Job, future, timings: dict[str, float]) -> Failure | None:
+@contextlib.contextmanager
+def _ignoring_interrupts() -> Iterator[None]:
+    """Ctrl-C does nothing inside (in the main thread; elsewhere signals cannot be set)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
+def _outcome_failure(
+    job: Job, future, timings: dict[str, float], workers: dict[str, str]
+) -> Failure | None:
     """The report's failure from its task: a failing cell, export or downloads (as the task
     returned it), or the task itself lost (workers that kept dying under it)."""
     try:
@@ -199,6 +233,7 @@ def _outcome_failure(job: Job, future, timings: dict[str, float]) -> Failure | N
     except Exception as exc:  # KilledWorker, a lost scheduler…
         return Failure(job.name, job.year, "worker", f"{type(exc).__name__}: {exc}")
     timings[job.name] = outcome.seconds
+    workers[job.name] = outcome.worker
     if outcome.where is None:
         return None
     return Failure(job.name, job.year, outcome.where, outcome.error or "")

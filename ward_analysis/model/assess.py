@@ -111,7 +111,11 @@ def assess(
     """
     _check_input(observations, as_of)
     obs = observations if unit is None else observations[observations["unit"] == unit]
-    units = [unit] if unit is not None else (sorted(obs["unit"].unique()) or [catalog.unit])
+    if unit is not None:
+        units = [unit]
+    else:  # the units with a result to use by as_of (none: the catalog's own unit)
+        used = _usable(obs, int(as_of))
+        units = sorted(obs.loc[used, "unit"].unique()) or [catalog.unit]
     out = _assess({u: catalog for u in units}, obs, int(as_of))
     return apply_overrides(out, overrides, catalog=catalog)[ASSESS_COLUMNS]
 
@@ -139,6 +143,15 @@ def assess_units(
         for u, part in out.groupby("unit", sort=False)
     ]
     return pd.concat(parts, ignore_index=True)[ASSESS_COLUMNS]
+
+
+def _usable(obs: pd.DataFrame, as_of: int) -> np.ndarray:
+    """The rows an assessment as of ``as_of`` uses: results with a figure, up to that year."""
+    return (
+        obs["value_kind"].isin(RESULT_KINDS).to_numpy()
+        & (obs["year"].to_numpy() <= as_of)
+        & obs["value"].notna().to_numpy()
+    )
 
 
 def _spec(t: Target) -> tuple:
@@ -178,11 +191,7 @@ def _assess(catalogs: dict[str, Catalog], obs: pd.DataFrame, as_of: int) -> pd.D
             slots.ids.append(t.id)
             slots.order.append(pos)
     slot_list = list(specs.values())
-    keep = (
-        obs["value_kind"].isin(RESULT_KINDS).to_numpy()
-        & (obs["year"].to_numpy() <= as_of)
-        & obs["value"].notna().to_numpy()
-    )
+    keep = _usable(obs, as_of)
     wanted = [c for c in (*REQUIRED_OBSERVATION_COLUMNS, "basis") if c in obs.columns]
     rows = obs.loc[keep, wanted]
     # each row's panel and place in it: (unit, target id) → (spec, slot)

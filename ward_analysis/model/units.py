@@ -21,11 +21,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from ..errors import UnitsError
+from ..schema import UNIT_KINDS
 from ..text import match_key
 from .families import WEIGHTS
 
-#: The kinds of unit at commune level, and the words that name them in a title block.
-UNIT_KINDS = ("phường", "xã", "thị trấn", "đặc khu")
 _CODE = re.compile(r"^[a-z][a-z0-9_]*$")
 
 

@@ -203,8 +203,8 @@ def read_reports(
             all_skipped.append((path.name, 0, f"sheet '{sheet}'", why))
         for table in found.tables:
             label = f"{path.name} [{table.sheet}]" if len(found.tables) > 1 else path.name
-            # the unit the title block names must be the one the tables were given for
-            table_unit(label, table.title, table.year, unit)
+            # the unit the title block names must be the catalog's (whatever name is shown)
+            table_unit(label, table.title, table.year, catalog.unit)
             rows = clean_table(table, catalog, names, unit, label=label)
             log.info(
                 "%s%s (%d): %d observations, %d rejected, %d skipped",

@@ -32,7 +32,8 @@ import yaml
 
 from .. import config
 from ..errors import UnitsError
-from ..model.units import UNIT_KINDS, Registry, Unit
+from ..model.units import Registry, Unit
+from ..schema import UNIT_KINDS
 from ..text import match_key, nfc
 
 _FIELDS = {"code", "name", "kind", "parent", "catalogs", "catalog", "valid_from", "valid_to",

@@ -1,0 +1,107 @@
+"""Every unit of the registry built at once: the old wards' terms, the merged ward's first
+year from its rolled-up baseline, the page of all units; and a rebuild that builds only what
+changed."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from ward_analysis import config
+from ward_analysis.build.province import build_province
+from ward_analysis.build.run import split_current
+
+pytestmark = pytest.mark.slow
+
+OLD = ("chi_lang", "tra_ba", "hoi_phu_cu")
+
+
+@pytest.fixture(scope="module")
+def province(tmp_path_factory):
+    """The shipped registry and tables, copied, built once (Vietnamese)."""
+    root = tmp_path_factory.mktemp("province")
+    raw = root / "raw"
+    shutil.copytree(config.RAW_DIR, raw)
+    result = build_province(units_path=raw / "units.yaml", processed=root / "p",
+                            out=root / "r", progress=False)  # fmt: skip
+    return root, result
+
+
+def test_every_unit_is_built_the_old_wards_terms_and_the_new_wards_first_year(province):
+    root, result = province
+    assert result.ok, result.failures
+    out = root / "r"
+    for code in OLD:  # each old ward: its six years and the term review
+        names = {p.name for p in (out / code).glob("*.html")}
+        assert names == {"index.html", "term_review_vi.html",
+                         *(f"year_report_{y}_vi.html" for y in range(2020, 2026))}  # fmt: skip
+    new = {p.name for p in (out / "hoi_phu").glob("*.html")}
+    # the merged ward: its base year (rolled up from the three) and 2026, no years to come
+    assert new == {"index.html", "term_review_vi.html", "year_report_2025_vi.html",
+                   "year_report_2026_vi.html"}  # fmt: skip
+    assert len(result.built) == 3 * 7 + 3 and (out / "index.html").is_file()
+
+
+def test_the_page_of_all_units_names_each_unit_its_successor_and_links_its_pages(province):
+    root, _ = province
+    page = (root / "r" / "index.html").read_text(encoding="utf-8")
+    assert '<html lang="vi">' in page and "SỐ LIỆU MINH HỌA" in page
+    assert "Nhiệm kỳ 2020–2025" in page and "Nhiệm kỳ 2025–2030" in page
+    for name in ("Phường Chi Lăng", "Phường Trà Bá", "Phường Hội Phú (cũ)"):
+        assert name in page
+    assert page.count("Đã sáp nhập từ ngày 01/07/2025 vào") == 3
+    assert page.count('href="#unit-hoi_phu"') == 3  # each old ward links its successor
+    assert 'class="ward-heat"' in page  # units × targets
+    for href in re.findall(r'href="([^"#]+)"', page):  # every link leads to a page built
+        assert (root / "r" / href).is_file(), href
+    unit_index = (root / "r" / "tra_ba" / "index.html").read_text(encoding="utf-8")
+    assert 'href="../index.html"' in unit_index  # up to the page of all units
+
+
+def test_the_new_wards_report_says_how_its_baseline_was_rolled_up(province):
+    root, _ = province
+    page = (root / "r" / "hoi_phu" / "year_report_2026_vi.html").read_text(encoding="utf-8")
+    assert "Số liệu tính gộp từ các đơn vị trước sáp nhập" in page
+    assert "bình quân gia quyền theo số hộ" in page  # a share weighted by households
+    assert "chưa có số trẻ 5 tuổi của Phường Trà Bá" in page  # the weight left out on purpose
+    assert "Traceback" not in page and "rolled_up" not in page  # codes are said in words
+
+
+def test_a_changed_table_rebuilds_only_its_units_pages(province):
+    """Last in this module: it changes a table of the copy."""
+    root, first = province
+    raw = root / "raw"
+    table = raw / "tra_ba" / "bieu_chi_tieu_2023.csv"
+    text = table.read_text(encoding="utf-8")
+    row = "1,Thu ngân sách theo phân cấp,Triệu đồng,6.900,7.050,"
+    assert row in text
+    # one figure of 2023 moves (the budget revenue): a clerk's correction
+    table.write_text(text.replace(row, row.replace("7.050", "7.060")), encoding="utf-8")
+    again = build_province(units_path=raw / "units.yaml", processed=root / "p", out=root / "r",
+                           progress=False)  # fmt: skip
+    assert again.ok
+    rebuilt = sorted(str(p.relative_to(root / "r")) for p in again.built)
+    assert rebuilt == sorted(
+        ["tra_ba/term_review_vi.html", *(f"tra_ba/year_report_{y}_vi.html" for y in range(2020, 2026))]
+    )  # fmt: skip
+    assert len(again.current) == len(first.built) - 7
+    assert set(again.clean_skipped) == {"chi_lang", "hoi_phu_cu"}  # tra_ba and hoi_phu cleaned
+    unchanged = build_province(units_path=raw / "units.yaml", processed=root / "p",
+                               out=root / "r", progress=False)  # fmt: skip
+    assert unchanged.built == [] and set(unchanged.clean_skipped) == set(OLD) | {"hoi_phu"}
+
+
+def test_jobs_keys_cover_every_unit(province):
+    root, result = province
+    from ward_analysis.build.province import plan_units
+    from ward_analysis.read.units import load_units
+
+    reg = load_units(root / "raw" / "units.yaml")
+    assert [p.unit.code for p in plan_units(reg, root / "raw", root / "p", root / "r")] == [
+        "chi_lang", "tra_ba", "hoi_phu_cu", "hoi_phu",
+    ]  # fmt: skip
+    assert split_current([]) == ([], [])
+    assert isinstance(Path(result.index), Path)
