@@ -21,6 +21,7 @@ import logging
 import os
 import threading
 import time
+import warnings
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -384,11 +385,14 @@ def connect(
                 ) from None
         else:
             stack.enter_context(_main_not_reimported())
+            stack.enter_context(warnings.catch_warnings())
+            # its HTTP server on a free port: another cluster on this machine is no concern
+            warnings.filterwarnings("ignore", message="Port .* is already in use")
             cluster = LocalCluster(
                 n_workers=workers,
                 threads_per_worker=1,
                 processes=True,
-                dashboard_address=None,
+                dashboard_address="127.0.0.1:0",
                 # the workers' own news (a heartbeat lost while the cluster closes…): only with -v;
                 # a report's failure reaches the build as its task's outcome
                 silence_logs=logging.ERROR if log.isEnabledFor(logging.DEBUG) else logging.CRITICAL,
