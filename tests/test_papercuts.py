@@ -433,7 +433,8 @@ def _visible_lines(stream: str) -> list[str]:
 
 
 @pytest.mark.slow
-def test_papercut_06_ctrl_c_during_reports_exits_130_with_one_line(tmp_path):
+@pytest.mark.parametrize("after", [0.3, 3.0], ids=["while-jobs-are-made", "while-reports-run"])
+def test_papercut_06_ctrl_c_during_reports_exits_130_with_one_line(tmp_path, after):
     out, processed = tmp_path / "r", tmp_path / "p"
     out.mkdir()
     (out / "chi_lang").mkdir()
@@ -454,7 +455,7 @@ def test_papercut_06_ctrl_c_during_reports_exits_130_with_one_line(tmp_path):
             if len(kernels) >= 4 and (processed / "hoi_phu" / "observations.csv").exists():
                 break  # the workers have started and every unit is cleaned: notebooks run now
             time.sleep(0.05)
-        time.sleep(0.5)
+        time.sleep(after)
         kernels |= _children(proc.pid)
         assert proc.poll() is None, "the build ended before it could be interrupted"
         os.killpg(proc.pid, signal.SIGINT)

@@ -71,6 +71,29 @@ def test_the_new_wards_report_says_how_its_baseline_was_rolled_up(province):
     assert "Traceback" not in page and "rolled_up" not in page  # codes are said in words
 
 
+def test_the_new_pages_pass_axe_and_print_on_a4(province):
+    """The page of all units, a unit's index and the merged ward's first report: no serious
+    or critical axe violation; the page of all units prints on A4 landscape in a few pages."""
+    from .browser import audit_and_print
+
+    root, _ = province
+    out = root / "r"
+    pages = [out / "index.html", out / "hoi_phu" / "index.html",
+             out / "hoi_phu" / "year_report_2026_vi.html"]  # fmt: skip
+    # copies with distinct names: the helper keys its results by file name
+    named = []
+    for path in pages:
+        copy = root / f"{path.parent.name}_{path.name}"
+        copy.write_bytes(path.read_bytes())
+        named.append(copy)
+    audits, printouts = audit_and_print(named, {named[0].name})
+    for audit in audits.values():
+        assert not audit.failing, audit.report()
+    index = printouts[named[0].name]
+    assert 1 <= index.pages <= 4
+    assert "Phường Trà Bá" in "".join(index.texts)
+
+
 def test_a_changed_table_rebuilds_only_its_units_pages(province):
     """Last in this module: it changes a table of the copy."""
     root, first = province

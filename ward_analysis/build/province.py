@@ -243,22 +243,23 @@ def build_province(
     starter = Starter(scheduler, workers=jobs)
     if force or not all(clean_is_current(p, registry, raw, by_code) for p in plans):
         starter.start()  # there is work: the workers and their kernels boot while we clean
-    try:
+    try:  # until run_jobs has it, the cluster booting is closed here on any error or Ctrl-C
         for part in plans:
             if not clean_unit(part, registry, raw, by_code, force=force):
                 result.clean_skipped.append(part.unit.code)
+        notebooks = [user_path(year_notebook)]
+        notebooks += [user_path(term_notebook)] if term_notebook else []
+        todo = []
+        for part in plans:
+            for stale in remove_stale_temp_files(part.out):
+                log.info("removed %s, left by a run that was stopped before it finished", stale)
+            todo += unit_jobs(part.catalog, part.years, lang=lang, out=part.out,
+                              processed=part.processed, unit=part.catalog.unit,
+                              overrides_path=part.overrides, notebooks=notebooks,
+                              label=part.out.name)  # fmt: skip
     except BaseException:
         starter.close()
         raise
-    notebooks = [user_path(year_notebook)] + ([user_path(term_notebook)] if term_notebook else [])
-    todo = []
-    for part in plans:
-        for stale in remove_stale_temp_files(part.out):
-            log.info("removed %s, left by a run that was stopped before it finished", stale)
-        todo += unit_jobs(part.catalog, part.years, lang=lang, out=part.out,
-                          processed=part.processed, unit=part.catalog.unit,
-                          overrides_path=part.overrides, notebooks=notebooks,
-                          label=part.out.name)  # fmt: skip
     run_jobs(todo, force=force, progress=progress, result=result, starter=starter)
     failed: dict[str, set[int]] = {}  # a year whose page failed (not only its downloads)
     for f in result.failures:

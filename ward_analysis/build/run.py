@@ -292,13 +292,13 @@ def build_reports(
     from .cluster import Starter
 
     starter = Starter(scheduler, workers=jobs).start()  # the workers boot while we clean
-    try:
+    try:  # until run_jobs has it, the cluster booting is closed here on any error or Ctrl-C
         result.cleaned = clean(raw, processed, catalog, unit=unit)
+        todo = unit_jobs(catalog, years, lang=lang, out=out, processed=processed, unit=unit,
+                         overrides_path=overrides_path, notebooks=notebooks)  # fmt: skip
     except BaseException:
         starter.close()
         raise
-    todo = unit_jobs(catalog, years, lang=lang, out=out, processed=processed, unit=unit,
-                     overrides_path=overrides_path, notebooks=notebooks)  # fmt: skip
     run_jobs(todo, force=force, progress=progress, result=result, starter=starter)
     observations = load_observations(processed / "observations.csv", catalog=catalog)
     failed_years = {
