@@ -174,6 +174,15 @@ def clean_unit(part: UnitBuild, registry: Registry, raw: Path, plans: dict[str, 
     """Clean one unit's tables into its processed folder, with a merged unit's rolled-up
     baseline; not again when nothing it rests on changed. Returns whether it cleaned."""
     preds = [plans[u.code] for u in registry.predecessors(part.unit.code) if u.code in plans]
+    missing = [p for p in preds if not (p.processed / "observations.csv").is_file()]
+    if missing:
+        codes = ",".join([*(p.unit.code for p in preds), part.unit.code])
+        raise UnitsError(
+            f"{part.unit.name} ({part.unit.code}) starts from its predecessors' figures, but the "
+            f"figures of {', '.join(f'{p.unit.shown} ({p.unit.code})' for p in missing)} are "
+            "not cleaned yet: "
+            f"build them first (ward-analysis reports, or --only {codes})"
+        )
     key = _clean_key(part, raw, _baseline_inputs(part, registry, plans))
     stamp = part.processed / CLEAN_KEY
     if force or not clean_is_current(part, registry, raw, plans):
@@ -193,6 +202,13 @@ def clean_unit(part: UnitBuild, registry: Registry, raw: Path, plans: dict[str, 
         cleaned = True
     else:
         cleaned = False
+    set_years(part)
+    return cleaned
+
+
+def set_years(part: UnitBuild) -> None:
+    """The years a unit's pages are for, from its cleaned figures: each year of its term from
+    the first with a figure (a rolled-up base year counts) to the latest of its own tables."""
     obs = load_observations(part.processed / "observations.csv")
     own = obs[(obs["source"] != ROLLUP_SOURCE) & obs["value"].notna()]
     first, last = part.catalog.term
@@ -201,7 +217,6 @@ def clean_unit(part: UnitBuild, registry: Registry, raw: Path, plans: dict[str, 
     start = min([*part.own_years, *[int(y) for y in rolled["year"]]], default=first)
     end = max(part.own_years, default=start)
     part.years = list(range(start, end + 1))
-    return cleaned
 
 
 def build_province(
@@ -236,8 +251,11 @@ def build_province(
     check_writable(out, "reports")
     check_writable(processed)
     result = ProvinceResult()
-    plans = plan_units(registry, raw, processed, out, only)
-    by_code = {p.unit.code: p for p in plans}
+    for code in only or []:
+        registry[code]  # an unknown code is an error naming the known ones
+    every = plan_units(registry, raw, processed, out)
+    plans = [p for p in every if not only or p.unit.code in only]
+    by_code = {p.unit.code: p for p in every}
     from .cluster import Starter
 
     starter = Starter(scheduler, workers=jobs)
@@ -274,8 +292,16 @@ def build_province(
                          unit=part.catalog.unit, overrides=overrides, sources=sources,
                          failed=failed.get(part.out.name, set()),
                          up=f"../{index_name(lang)}")  # fmt: skip
+    # the page of all units: those built now, and the others already cleaned earlier
+    shown = []
+    for part in every:
+        if part in plans:
+            shown.append(part)
+        elif (part.processed / "observations.csv").is_file():
+            set_years(part)
+            shown.append(part)
     result.units = plans
-    page = province_index_html(registry, plans, lang=lang, out=out)
+    page = province_index_html(registry, shown, lang=lang, out=out)
     result.index = atomic_write_text(out / index_name(lang), page)
     result.seconds = time.perf_counter() - start
     if result.failures and not continue_on_error:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 from html import escape
+from pathlib import Path
 
 import pandas as pd
 
@@ -91,8 +92,19 @@ def province_index_html(registry: Registry, parts: list, *, lang: str, out) -> s
     nav = f'<nav class="ward-nav" aria-label="{escape(word("nav_label"))}"><ul>{others}</ul></nav>'
     title = word("province_title")
     subtitle = registry.province or ""
-    footer = footer_html(lang, files=file_hashes([registry.source]), catalog="units.yaml",
-                         version=__version__, at=vietnam_time(lang), notice=notice or "")  # fmt: skip
+    catalogs = ", ".join(
+        str(p.catalog.path.relative_to(Path(registry.source).parent))
+        for p in parts
+        if p.catalog.path
+    )
+    root = Path(registry.source).parent
+    files = [  # by their path in the raw folder: every unit's catalog is a catalog.yaml
+        (str(path.relative_to(root)), sha)
+        for path in [Path(registry.source), *(p.catalog.path for p in parts if p.catalog.path)]
+        for _, sha in file_hashes([path])
+    ]
+    footer = footer_html(lang, files=files, catalog=catalogs or "–", version=__version__,
+                         at=vietnam_time(lang), notice=notice or "")  # fmt: skip
     return keep_units_together(f"""<!DOCTYPE html>
 <html lang="{locale.code}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{escape(title)} — {escape(subtitle)}</title>{CSS}{INDEX_CSS}{HEAT_CSS}</head>
@@ -122,7 +134,7 @@ def unit_label(unit, registry: Registry, lang: str) -> str:
     namesakes = [u for u in registry if u.key == unit.key and u.code != unit.code]
     if unit.ended and namesakes:
         return f"{unit.name} {get_locale(lang).word('unit_former')}"
-    return unit.name
+    return unit.name  # (its registry label is in the data's language: "… (cũ)")
 
 
 def _unit_row(part, assessed: pd.DataFrame, year: int, lang: str, out, registry, by_code) -> str:

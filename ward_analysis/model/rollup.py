@@ -58,7 +58,7 @@ class Rolled:
 
 def _parts(parts: list[Part], weights: list[float] | None = None, labels=None) -> str:
     return ";".join(
-        f"{p.unit.name}={labels[i] if labels else repr(p.value)}"
+        f"{p.unit.shown}={labels[i] if labels else repr(p.value)}"
         + (f"@{weights[i]!r}" if weights else "")
         for i, p in enumerate(parts)
     )
@@ -73,10 +73,10 @@ def _weighted(target: Target, parts: list[Part], year: int) -> Rolled:
     weight = families.get(target.family).weight if target.family else None
     if weight is None:
         return Rolled(
-            math.nan, "rollup_weight_missing", "|" + ", ".join(p.unit.name for p in parts)
+            math.nan, "rollup_weight_missing", "|" + ", ".join(p.unit.shown for p in parts)
         )
     weights = [p.unit.weight(weight, year) for p in parts]
-    lacking = [p.unit.name for p, w in zip(parts, weights, strict=True) if w is None]
+    lacking = [p.unit.shown for p, w in zip(parts, weights, strict=True) if w is None]
     if lacking:
         return Rolled(math.nan, "rollup_weight_missing", f"{weight}|{', '.join(lacking)}")
     value = math.fsum(p.value * w for p, w in zip(parts, weights, strict=True)) / math.fsum(weights)
@@ -100,7 +100,7 @@ def _lowest(target: Target, parts: list[Part], year: int) -> Rolled:
         key = match_key((p.target.rating_scale or [])[int(p.value)])
         rank = scale.index(key) if key in scale else aliases.get(key)
         if rank is None:  # a level the new scale does not know: not guessed
-            return Rolled(math.nan, "rollup_incomplete", p.unit.name)
+            return Rolled(math.nan, "rollup_incomplete", p.unit.shown)
         ranks.append(rank)
     levels = target.rating_scale or []
     detail = f"lowest|{_parts(parts, labels=[levels[r] for r in ranks])}"
@@ -184,7 +184,7 @@ def _one(target: Target, figures, year: int) -> tuple[Rolled, bool, str | None]:
         if len(rows) > 1:  # figures on several bases: the one the target is on that year
             rows = rows[rows["basis"] == own.in_force(year).basis]
         if len(rows) != 1:  # no such target, or no figure that year (on its basis)
-            missing.append(unit.name)
+            missing.append(unit.shown)
             continue
         row = rows.iloc[0]
         basis = row["basis"] if isinstance(row["basis"], str) else None
@@ -196,7 +196,7 @@ def _one(target: Target, figures, year: int) -> tuple[Rolled, bool, str | None]:
         return Rolled(math.nan, "rollup_incomplete", ""), False, None
     bases = {p.basis for p in parts}
     if len(bases) > 1:
-        shown = ", ".join(f"{p.unit.name} ({p.basis or '–'})" for p in parts)
+        shown = ", ".join(f"{p.unit.shown} ({p.basis or '–'})" for p in parts)
         return Rolled(math.nan, "rollup_basis_differs", shown), False, None
     rolled = RULES[target.measure](target, parts, year)
     return rolled, any(p.estimate for p in parts), next(iter(bases))

@@ -46,6 +46,13 @@ class Unit:
     weights: dict[str, dict[int, float]] = field(default_factory=dict)
     #: The folder of its tables, relative to the raw folder (default: its code).
     folder: str | None = None
+    #: How documents tell it apart from a namesake ("Phường Hội Phú (cũ)"); default: its name.
+    label: str | None = None
+
+    @property
+    def shown(self) -> str:
+        """Its label, or its name."""
+        return self.label or self.name
 
     @property
     def key(self) -> str:

@@ -37,7 +37,7 @@ from ..schema import UNIT_KINDS
 from ..text import match_key, nfc
 
 _FIELDS = {"code", "name", "kind", "parent", "catalogs", "catalog", "valid_from", "valid_to",
-           "successor", "changed", "weights", "folder"}  # fmt: skip
+           "successor", "changed", "weights", "folder", "label"}  # fmt: skip
 #: "ỦY BAN NHÂN DÂN PHƯỜNG TRÀ BÁ", "UBND PHƯỜNG TRÀ BÁ", "ĐẢNG BỘ XÃ …": who wrote the table.
 _TITLE_UNIT = re.compile(
     r"^(?:uy ban nhan dan|ubnd|dang bo|dang uy|hdnd|hoi dong nhan dan)\s+"
@@ -100,6 +100,7 @@ def _unit(path: Path, number: int, entry: Any) -> Unit:
         changed=_date(where, "changed", entry.get("changed")),
         weights=weights,
         folder=entry.get("folder"),
+        label=nfc(entry["label"]).strip() if entry.get("label") else None,
     )
 
 
