@@ -68,7 +68,7 @@ format: $(STAMP) ## ruff format and fix imports
 backtest: $(STAMP) ## score ours and the three baselines on the real series (tuning part), shipped and synthetic data
 	$(BIN)/python benchmarks/backtest_real.py
 
-bench: $(STAMP) ## benchmarks: assess 100 … 3,321 synthetic wards; clean 100,000 rows; build the reports (ours vs naive)
+bench: $(STAMP) ## benchmarks: assess 3,321 units (one catalog, and each its own); clean 100,000 rows; build a synthetic province (1, 20, 135 units) vs a plain Papermill pool and the no-notebook floor
 	$(BIN)/python benchmarks/bench_assess.py
 	$(BIN)/python benchmarks/bench_clean.py
 	$(BIN)/python benchmarks/bench_reports.py

@@ -190,17 +190,21 @@ def _as_html(item) -> str:
     return item._repr_html_() if hasattr(item, "_repr_html_") else str(item)
 
 
-def main() -> int:
+def main(argv: list[str]) -> int:
+    """``--sizes 135`` builds only that province (no comparison): a quick look at (c)."""
     import warnings
 
     warnings.simplefilter("ignore")
+    sizes = SIZES
+    if argv[:1] == ["--sizes"]:
+        sizes = tuple(int(n) for n in argv[1].split(","))
     rows, growth = {}, []
     with tempfile.TemporaryDirectory(prefix="wa-bench-") as tmp:
         tmp = Path(tmp)
         from ward_analysis.build.export import vega_bundle
 
         vega_bundle()  # the script bundle made once, as after the first build
-        for n in SIZES:
+        for n in sizes:
             units = make_province(tmp / f"prov{n}", n)
             full = ours(units, tmp / f"ours{n}")
             again = ours(units, tmp / f"ours{n}")
@@ -211,6 +215,8 @@ def main() -> int:
                   flush=True)  # fmt: skip
             if n == SLICE:
                 units_slice = units
+        if sizes != SIZES:
+            return 0
         rows["baseline"] = baseline(units_slice, tmp / "baseline", SLICE)
         print(f"baseline, {SLICE} units: {rows['baseline']['built']} reports in "
               f"{rows['baseline']['wall']:.1f} s (peak {rows['baseline']['peak_mb']:.0f} MB)", flush=True)  # fmt: skip
@@ -241,4 +247,4 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(sys.argv[1:]))

@@ -32,6 +32,7 @@ class FakePlugin:
         import threading
 
         self.km, self.lock, self.started = km, threading.Lock(), 1
+        self.stopping = False
 
     def kernel(self):
         return self.km

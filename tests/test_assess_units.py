@@ -82,6 +82,18 @@ def test_priors_are_pooled_by_family_once_a_family_has_enough_series(monkeypatch
     assert not pooled["projected_value"].equals(by_scale["projected_value"])
 
 
+def test_each_units_overrides_apply_to_that_unit_only(shipped):
+    catalogs, obs = shipped
+    plain = assess_units(catalogs, obs, 2025)
+    out = assess_units(catalogs, obs, 2025, overrides={"chi_lang": config.OVERRIDES_PATH})
+    assert list(out["unit"]) == list(plain["unit"]) and list(out["target_id"]) == list(plain["target_id"])  # fmt: skip
+    by_analyst = out[out["status_source"] == "analyst"]
+    assert list(zip(by_analyst["unit"], by_analyst["target_id"], strict=True)) == [
+        ("chi_lang", "9")
+    ]
+    assert (plain["status_source"] == "computed").all()
+
+
 def test_no_units_is_an_error():
     with pytest.raises(wa.WardAnalysisError, match="no units"):
         assess_units({}, pd.DataFrame(columns=["unit", "target_id", "year", "value", "value_kind"]), 2023)  # fmt: skip

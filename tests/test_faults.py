@@ -371,7 +371,7 @@ def test_a_kernel_that_died_is_replaced_and_the_report_built(tmp_path, caplog, m
     real = cluster._execute
     calls = []
 
-    def dies_first(notebook, parameters, km):
+    def dies_first(notebook, parameters, km, after=None):
         calls.append(km)
         if len(calls) == 1:
             os.kill(km.provisioner.pid, signal.SIGKILL)
@@ -380,7 +380,7 @@ def test_a_kernel_that_died_is_replaced_and_the_report_built(tmp_path, caplog, m
                     break
                 time.sleep(0.1)
             raise RuntimeError("Kernel died before replying to kernel_info")  # as nbclient says
-        return real(notebook, parameters, km)
+        return real(notebook, parameters, km, after)
 
     monkeypatch.setattr(cluster, "_execute", dies_first)
     plugin.setup()

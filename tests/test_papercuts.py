@@ -49,7 +49,7 @@ def fake_build(monkeypatch):
 
     seen: dict = {"jobs": [], "index": [], "kernels": []}
 
-    def execute(notebook, parameters, km):
+    def execute(notebook, parameters, km, after=None):
         seen["jobs"].append(current["job"])
         return nbformat.v4.new_notebook()
 
@@ -72,7 +72,6 @@ def fake_build(monkeypatch):
     monkeypatch.setattr(export, "html_exporter", lambda: None)
     monkeypatch.setattr(export, "export_html", lambda nb, bundle, exporter: "<html>report</html>")
     monkeypatch.setattr(run, "index_html", index)
-    monkeypatch.setattr("ward_analysis.build.downloads.write_year_downloads", lambda p, o: [])
 
     def build(years, **kwargs):
         seen["plugin"] = in_process(monkeypatch, FakeKernel())
@@ -380,7 +379,7 @@ def test_papercut_06_an_interrupted_build_stops_its_kernels_and_writes_nothing_m
     (out / "year_report_2021_vi.html").write_text("<html>earlier</html>", encoding="utf-8")
     running = []
 
-    def execute(notebook, parameters, km):  # Ctrl-C while the first notebook runs
+    def execute(notebook, parameters, km, after=None):  # Ctrl-C while the first notebook runs
         running.append(parameters["year"])
         _thread.interrupt_main()
         time.sleep(5)  # the interrupt arrives here

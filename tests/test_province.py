@@ -104,6 +104,8 @@ def test_a_changed_table_rebuilds_only_its_units_pages(province):
     assert row in text
     # one figure of 2023 moves (the budget revenue): a clerk's correction
     table.write_text(text.replace(row, row.replace("7.050", "7.060")), encoding="utf-8")
+    indexes = {c: root / "r" / c / "index.html" for c in (*OLD, "hoi_phu")}
+    written = {c: p.stat().st_mtime_ns for c, p in indexes.items()}
     again = build_province(units_path=raw / "units.yaml", processed=root / "p", out=root / "r",
                            progress=False)  # fmt: skip
     assert again.ok
@@ -113,6 +115,9 @@ def test_a_changed_table_rebuilds_only_its_units_pages(province):
     )  # fmt: skip
     assert len(again.current) == len(first.built) - 7
     assert set(again.clean_skipped) == {"chi_lang", "hoi_phu_cu"}  # tra_ba and hoi_phu cleaned
+    # the indexes listing only unchanged pages are not written again; Trà Bá's is
+    now = {c: p.stat().st_mtime_ns for c, p in indexes.items()}
+    assert [c for c in now if now[c] != written[c]] == ["tra_ba"]
     unchanged = build_province(units_path=raw / "units.yaml", processed=root / "p",
                                out=root / "r", progress=False)  # fmt: skip
     assert unchanged.built == [] and set(unchanged.clean_skipped) == set(OLD) | {"hoi_phu"}

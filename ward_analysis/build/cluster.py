@@ -150,27 +150,73 @@ class WarmKernel(WorkerPlugin):
         self._start()
 
 
-def _execute(notebook_path, parameters: dict, km):
-    """Run a notebook with its parameters in ``km``'s kernel, from a clean namespace."""
-    import nbformat
-    import papermill
+class CellError(Exception):
+    """A cell of a report notebook failed: its execution count, the error's name and value."""
 
-    notebook = nbformat.read(notebook_path, as_version=4)
-    notebook.cells.insert(0, nbformat.v4.new_code_cell(_RESET, id="ward-reset"))
+    def __init__(self, exec_count: int | None, ename: str, evalue: str):
+        super().__init__(f"{ename}: {evalue}")
+        self.exec_count, self.ename, self.evalue = exec_count, ename, evalue
+
+
+def _execute(notebook_path, parameters: dict, km, after: str | None = None):
+    """Run a notebook with its parameters in ``km``'s kernel, from a clean namespace: Papermill
+    writes the parameters in (``parameterize_notebook``), nbclient runs the cells one by one
+    (Papermill's own runner also serialises the whole notebook, about 0.25 s a report, to write
+    it nowhere). ``after``: code run in the same kernel once the notebook has run (the
+    downloads, from the report the notebook made), not kept in the executed notebook; its
+    error is raised as ``AfterError``. Raises :class:`CellError` for a failing cell and
+    ``RuntimeError`` when the kernel dies or does not answer before a cell ran."""
+    import nbformat
+    from nbclient import NotebookClient
+    from nbclient.exceptions import CellExecutionError
+    from papermill.iorw import load_notebook_node
+    from papermill.parameterize import parameterize_notebook
+
+    notebook = load_notebook_node(str(notebook_path))  # as Papermill's own runner reads it
+    notebook = parameterize_notebook(notebook, parameters)
+    cells = [nbformat.v4.new_code_cell(_RESET, id="ward-reset"), *notebook.cells]
+    if after:
+        cells.append(nbformat.v4.new_code_cell(after, id="ward-after"))
+    notebook.cells = cells
+    client = NotebookClient(
+        notebook,
+        km=km,
+        timeout=None,
+        startup_timeout=KERNEL_TIMEOUT,
+        resources={"metadata": {"path": str(os.path.dirname(notebook_path))}},
+    )
+    after_error = None
     try:
-        executed = papermill.execute_notebook(
-            notebook,
-            None,
-            parameters=parameters,
-            km=km,
-            progress_bar=False,
-            cwd=str(os.path.dirname(notebook_path)),
-            start_timeout=KERNEL_TIMEOUT,
-        )
+        with client.setup_kernel():
+            for index, cell in enumerate(notebook.cells):
+                try:
+                    client.execute_cell(cell, index)
+                except CellExecutionError as exc:
+                    if cell.get("id") != "ward-after":
+                        raise CellError(
+                            cell.get("execution_count"), exc.ename, exc.evalue
+                        ) from None
+                    after_error = f"{exc.ename}: {exc.evalue}"
     finally:
         release_clients(km)
-    executed.cells = [c for c in executed.cells if c.get("id") != "ward-reset"]
-    return executed
+    notebook.cells = [c for c in notebook.cells if c.get("id") not in ("ward-reset", "ward-after")]
+    if after_error is not None:
+        raise AfterError(after_error, notebook)
+    return notebook
+
+
+class AfterError(Exception):
+    """The code run after a notebook (its downloads) failed: ``args`` are the error and the
+    executed notebook, whose page stands."""
+
+
+def _downloads_code(job) -> str:
+    """What the kernel runs after a year report's notebook: its downloads, from the report
+    the notebook made (not made twice)."""
+    return (
+        "from ward_analysis.build.downloads import write_downloads_of as _ward_downloads\n"
+        f"_ward_downloads(globals(), {job.parameters!r}, {str(job.html.parent)!r})"
+    )
 
 
 def _kernel_trouble(exc: BaseException) -> bool:
@@ -178,7 +224,7 @@ def _kernel_trouble(exc: BaseException) -> bool:
     return isinstance(exc, RuntimeError) and getattr(exc, "exec_count", None) is None
 
 
-def _cell_failure(exc: BaseException) -> tuple[str, str]:
+def _cell_failure(exc: BaseException) -> tuple[str, str]:  # CellError, or the kernel's
     cell = getattr(exc, "exec_count", None)
     ename, evalue = getattr(exc, "ename", type(exc).__name__), getattr(exc, "evalue", str(exc))
     return (f"cell {cell}" if cell is not None else "setup"), f"{ename}: {evalue}"
@@ -203,13 +249,18 @@ def run_report(job) -> Outcome:
     def outcome(where=None, error=None) -> Outcome:
         return Outcome(job.name, where, error, time.perf_counter() - start, name)
 
+    after = _downloads_code(job) if job.year is not None else None
+    downloads_error = None
     with plugin.lock:
         executed = None
         for attempt in (1, 2):
             try:
                 km = plugin.kernel()
                 wait_ready(km, KERNEL_TIMEOUT)
-                executed = _execute(str(job.notebook), job.parameters, km)
+                try:
+                    executed = _execute(str(job.notebook), job.parameters, km, after)
+                except AfterError as exc:  # the notebook ran; its downloads did not
+                    downloads_error, executed = exc.args
                 break
             except Exception as exc:  # one report failing must not stop the others
                 if plugin.stopping:
@@ -225,13 +276,8 @@ def run_report(job) -> Outcome:
         atomic_write_bytes(job.html, page.encode("utf-8"))
     except Exception as exc:
         return outcome("export", f"{type(exc).__name__}: {exc}")
-    if job.year is not None:  # a year report's downloads (CSV, XLSX, DOCX) beside it
-        from .downloads import write_year_downloads
-
-        try:
-            write_year_downloads(job.parameters, job.html.parent)
-        except Exception as exc:  # the page stands; its downloads failed, by name
-            return outcome("downloads", f"{type(exc).__name__}: {exc}")
+    if downloads_error is not None:  # the page stands; its downloads failed, by name
+        return outcome("downloads", downloads_error)
     return outcome()
 
 

@@ -48,6 +48,24 @@ def write_downloads(report: YearReport, out_dir: str | Path) -> list[Path]:
     ]
 
 
+def write_downloads_of(namespace: dict, parameters: dict, out_dir: str | Path) -> list[Path]:
+    """In the kernel that ran a year report's notebook: write its downloads from the report it
+    made (the :class:`YearReport` for ``parameters`` in the notebook's ``namespace``), or, when
+    there is none, from the parameters. The build runs this after the notebook."""
+    from ..present.reports import YearReport
+
+    made = [
+        v
+        for v in namespace.values()
+        if isinstance(v, YearReport)
+        and v.year == parameters.get("year")
+        and v.lang == parameters.get("lang", v.lang)
+    ]
+    if len(made) == 1:
+        return write_downloads(made[0], out_dir)
+    return write_year_downloads(parameters, out_dir)
+
+
 def write_year_downloads(parameters: dict, out_dir: str | Path) -> list[Path]:
     """Build the year report a notebook was given ``parameters`` for (in this process) and
     write its downloads into ``out_dir``: the files show what the page shows."""

@@ -139,3 +139,21 @@ def built_at(html: Path) -> dt.datetime | None:
         return dt.datetime.fromisoformat(written["built_at"]) if written else None
     except (KeyError, TypeError, ValueError):
         return None
+
+
+def index_key(pages: list[Path], data_files: list[Path], **settings: object) -> dict:
+    """The key of an index page: the keys of the pages it lists (absent ones too), the files
+    it reads, the code, the template, the environment and its ``settings`` (language, the
+    failed years…). Unchanged, the index is not written again."""
+    listed = {p: (read_key(p) or {}).get("key", "absent") for p in pages}
+    parts = {
+        "pages": _sha(
+            "\n".join(f"{p.name}:{listed.get(p, 'absent')}" for p in sorted(pages)).encode()
+        ),
+        "data": _sha("\n".join(f"{Path(p).name}:{file_sha(p)}" for p in data_files).encode()),
+        "settings": _sha(json.dumps(settings, sort_keys=True, default=str).encode()),
+        "library": library_sha(),
+        "template": template_sha(),
+        "environment": environment_sha(),
+    }
+    return {"key": _sha(json.dumps(parts, sort_keys=True).encode()), "parts": parts}

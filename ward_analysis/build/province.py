@@ -69,6 +69,9 @@ class UnitBuild:
     processed: Path
     out: Path
     overrides: Path | None = None
+    #: What cleaning reads: the unit's folder (every file in it accounted for in files.csv),
+    #: or the list of its tables when some come from the top of the raw folder.
+    source: Path | list[Path] | None = None
     years: list[int] = field(default_factory=list)
     #: The figures of the unit's own tables (not rolled up) span these years.
     own_years: list[int] = field(default_factory=list)
@@ -100,13 +103,15 @@ def plan_units(registry: Registry, raw: Path, processed: Path, out: Path,
             continue
         folder = unit_folder(registry, unit, raw)
         tables = sort_folder(folder)[0] if folder.is_dir() else []
-        tables += root_tables.get(unit.code, [])
+        extra_tables = root_tables.get(unit.code, [])
+        tables += extra_tables
+        source = folder if folder.is_dir() and tables and not extra_tables else tables
         for path in unit.catalogs:
             catalog = load_catalog(raw / path)
             name = _folder_name(unit, catalog, len(unit.catalogs) > 1)
             overrides = (raw / path).parent / "overrides.yaml"
             plans.append(UnitBuild(unit, catalog, tables, processed / name, out / name,
-                                   overrides if overrides.is_file() else None))  # fmt: skip
+                                   overrides if overrides.is_file() else None, source))  # fmt: skip
     return plans
 
 
@@ -197,7 +202,8 @@ def clean_unit(part: UnitBuild, registry: Registry, raw: Path, plans: dict[str, 
                 f"{part.unit.name} ({part.unit.code}): no yearly tables in "
                 f"{unit_folder(registry, part.unit, raw)} and no predecessors to roll up from"
             )
-        clean(part.tables, part.processed, part.catalog, unit=part.catalog.unit, extra=extra)
+        clean(part.source or part.tables, part.processed, part.catalog, unit=part.catalog.unit,
+              extra=extra)  # fmt: skip
         atomic_write_text(stamp, key)
         cleaned = True
     else:
@@ -283,7 +289,15 @@ def build_province(
     for f in result.failures:
         if f.year is not None and f.where != "downloads":
             failed.setdefault(f.report.split("/")[0], set()).add(f.year)
-    for part in plans:
+    for part in plans:  # each unit's index, written again only when what it lists changed
+        page = part.out / index_name(lang)
+        listed = [j.html for j in todo if j.html.parent == part.out]
+        data = [part.processed / "observations.csv", part.catalog.path, *part.tables,
+                Path(registry.source), *([part.overrides] if part.overrides else [])]  # fmt: skip
+        key = keys.index_key(listed, data, lang=lang, years=part.years,
+                             failed=sorted(failed.get(part.out.name, set())))  # fmt: skip
+        if not force and keys.is_current(page, key):
+            continue
         overrides = load_overrides(part.overrides, catalog=part.catalog) if part.overrides else None
         obs = load_observations(part.processed / "observations.csv", catalog=part.catalog)
         sources = file_hashes([part.catalog.path, *part.tables, registry.source,
@@ -292,6 +306,7 @@ def build_province(
                          unit=part.catalog.unit, overrides=overrides, sources=sources,
                          failed=failed.get(part.out.name, set()),
                          up=f"../{index_name(lang)}")  # fmt: skip
+        keys.write_key(page, key)
     # the page of all units: those built now, and the others already cleaned earlier
     shown = []
     for part in every:
@@ -301,8 +316,13 @@ def build_province(
             set_years(part)
             shown.append(part)
     result.units = plans
-    page = province_index_html(registry, shown, lang=lang, out=out)
-    result.index = atomic_write_text(out / index_name(lang), page)
+    result.index = out / index_name(lang)
+    key = keys.index_key([p.out / index_name(lang) for p in shown], [Path(registry.source)],
+                         lang=lang, units=[p.unit.code for p in shown])  # fmt: skip
+    if force or not keys.is_current(result.index, key):
+        page = province_index_html(registry, shown, lang=lang, out=out)
+        atomic_write_text(result.index, page)
+        keys.write_key(result.index, key)
     result.seconds = time.perf_counter() - start
     if result.failures and not continue_on_error:
         raise ReportError("report(s) failed:\n  - " + "\n  - ".join(map(str, result.failures)))

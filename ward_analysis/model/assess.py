@@ -136,13 +136,16 @@ def assess_units(
     _check_input(observations, as_of)
     if not catalogs:
         raise WardAnalysisError("no units to assess")
-    out = _assess(dict(catalogs), observations, int(as_of))
-    overrides = overrides or {}
-    parts = [
-        apply_overrides(part, overrides.get(u), catalog=catalogs[u])
-        for u, part in out.groupby("unit", sort=False)
-    ]
-    return pd.concat(parts, ignore_index=True)[ASSESS_COLUMNS]
+    out = apply_overrides(_assess(dict(catalogs), observations, int(as_of)))  # none yet
+    given = {u: o for u, o in (overrides or {}).items() if o is not None}
+    if given:  # each unit's own, checked against its own catalog
+        mine = out["unit"].isin(list(given)).to_numpy()
+        parts = [out[~mine]] + [
+            apply_overrides(part, given[u], catalog=catalogs[u])
+            for u, part in out[mine].groupby("unit", sort=False)
+        ]
+        out = pd.concat(parts).sort_index(kind="stable").reset_index(drop=True)
+    return out[ASSESS_COLUMNS]
 
 
 def _usable(obs: pd.DataFrame, as_of: int) -> np.ndarray:
