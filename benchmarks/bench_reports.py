@@ -10,7 +10,9 @@ each unit 6 year reports + the term review, in Vietnamese. Everything in a tempo
     nbconvert's ``HTMLExporter`` (code hidden) — goal: ours ≥ 3× faster;
 (b) the compute floor: the same report contents (every part the notebooks display, charts as
     Vega-Lite JSON, one page written per report) made in one plain Python process without
-    notebooks, on the 20-unit slice — goal: our wall time per report within 2× of it;
+    notebooks, on the 20-unit slice — goal: our wall time per report within 2× of it.
+    All three write the same files: the page, the executed notebook (not the floor: it has
+    none) and each year report's downloads (CSV, XLSX, DOCX);
 (c) a no-change rebuild of the 135-unit province — goal: ≤ 5 % of its full build;
 (d) one ward's full build and its no-change rebuild.
 Memory: the peak of the summed resident memory of the build's process tree (client, Dask
@@ -123,11 +125,16 @@ def _baseline_one(job) -> None:
     import papermill
     from nbconvert import HTMLExporter
 
+    from ward_analysis.build.downloads import write_year_downloads
+
     notebook, params, html = job
     executed = papermill.execute_notebook(notebook, None, parameters=params, progress_bar=False,
                                           cwd=str(Path(notebook).parent))  # fmt: skip
+    Path(html).with_suffix(".ipynb").write_text(nbformat.writes(executed), encoding="utf-8")
     body, _ = HTMLExporter(exclude_input=True).from_notebook_node(nbformat.from_dict(executed))
     Path(html).write_text(body, encoding="utf-8")
+    if "year" in params:  # the same files as ours: the downloads beside each year report
+        write_year_downloads(params, Path(html).parent)
 
 
 def baseline(units: Path, work: Path, n: int) -> dict:
@@ -143,6 +150,7 @@ def baseline(units: Path, work: Path, n: int) -> dict:
 def floor(units: Path, work: Path, n: int) -> dict:
     """The same contents, no notebooks: every part each notebook displays, in one process."""
     import ward_analysis as wa
+    from ward_analysis.build.downloads import write_downloads
     from ward_analysis.build.export import vega_bundle
 
     start = time.perf_counter()
@@ -169,6 +177,8 @@ def floor(units: Path, work: Path, n: int) -> dict:
             parts.append(_as_html(item))
         page = f"<!DOCTYPE html><html><head><script>{bundle}</script></head><body>{''.join(parts)}</body></html>"  # fmt: skip
         Path(html).write_text(page, encoding="utf-8")
+        if "year" in params:  # the same files as ours: the downloads beside each year report
+            write_downloads(report, Path(html).parent)
     wall = time.perf_counter() - start
     return {"wall": wall, "built": len(jobs)}
 
