@@ -54,13 +54,10 @@ def scheduler(tmp_path_factory):
         yield address, client
     finally:
         client.close()
-        for p in reversed(procs):
-            p.send_signal(signal.SIGINT)
+        for p in reversed(procs):  # the workers' kernels follow their parent (ipykernel)
+            p.kill()
         for p in procs:
-            try:
-                p.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                p.kill()
+            p.wait(timeout=20)
 
 
 def test_reports_are_built_through_a_running_scheduler_and_its_workers(scheduler, tmp_path):
@@ -121,9 +118,11 @@ def test_a_report_on_a_worker_that_is_killed_is_built_by_another(scheduler, tmp_
     client.wait_for_workers(2, timeout=60)  # the nanny brought the worker back
 
 
-def test_an_unreachable_scheduler_is_a_clear_error(tmp_path):
+def test_an_unreachable_scheduler_is_a_clear_error(tmp_path, monkeypatch):
+    from ward_analysis.build import cluster
     from ward_analysis.errors import WardAnalysisError
 
+    monkeypatch.setattr(cluster, "CONNECT_TIMEOUT", 3)  # nothing listens: no need to wait 30 s
     port = _free_port()
     with pytest.raises(WardAnalysisError, match="could not reach the Dask scheduler"):
         build_reports([2023], out=tmp_path / "r", processed=tmp_path / "p", term_notebook=None,

@@ -45,6 +45,8 @@ SCHEDULER_VARIABLE = "DASK_SCHEDULER_ADDRESS"
 _RESET = "get_ipython().run_line_magic('reset', '-f')"
 #: Seconds a build waits for a running scheduler to have a worker.
 WORKERS_TIMEOUT = 60
+#: Seconds a build tries to reach a scheduler it is given.
+CONNECT_TIMEOUT = 30
 
 
 @dataclass(frozen=True)
@@ -415,7 +417,7 @@ def connect(
     try:
         if address:
             try:
-                client = Client(address, timeout=30)
+                client = Client(address, timeout=CONNECT_TIMEOUT)
             except OSError as exc:
                 raise WardAnalysisError(
                     f"could not reach the Dask scheduler at {address} ({exc}); start it with "
