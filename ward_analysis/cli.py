@@ -288,6 +288,9 @@ def _reports(args) -> int:
     check_writable(args.out or config.REPORTS_DIR, "reports")
     check_writable(args.processed or config.PROCESSED_DIR)
     years = parse_years(args.years) if args.years else None
+    common = dict(lang=args.lang, jobs=args.jobs, out=args.out, processed=args.processed,
+                  scheduler=args.scheduler, force=args.force, progress=not args.no_progress,
+                  continue_on_error=args.continue_on_error)  # fmt: skip
     one_unit = any(v is not None for v in (args.raw, args.catalog, args.unit, args.overrides))
     if one_unit or years is not None:
         if args.only:
@@ -295,36 +298,13 @@ def _reports(args) -> int:
                                     "--raw, --catalog, --unit, --overrides or --years")  # fmt: skip
         from .build.run import build_reports
 
-        result = build_reports(
-            years,
-            lang=args.lang,
-            jobs=args.jobs,
-            out=args.out,
-            continue_on_error=args.continue_on_error,
-            raw=args.raw,
-            catalog_path=args.catalog,
-            processed=args.processed,
-            unit=args.unit,
-            overrides=args.overrides,
-            progress=not args.no_progress,
-            scheduler=args.scheduler,
-            force=args.force,
-        )
+        result = build_reports(years, raw=args.raw, catalog_path=args.catalog, unit=args.unit,
+                               overrides=args.overrides, **common)  # fmt: skip
     else:
         from .build.province import build_province
 
-        result = build_province(
-            units_path=args.units,
-            processed=args.processed,
-            out=args.out,
-            lang=args.lang,
-            jobs=args.jobs,
-            scheduler=args.scheduler,
-            force=args.force,
-            only=args.only.split(",") if args.only else None,
-            progress=not args.no_progress,
-            continue_on_error=args.continue_on_error,
-        )
+        only = args.only.split(",") if args.only else None
+        result = build_province(units_path=args.units, only=only, **common)
     print(
         f"Built {len(result.built)} report(s) in {result.seconds:.1f} s"
         + (f" ({len(result.current)} unchanged, not built again)" if result.current else "")
