@@ -34,7 +34,7 @@ lock: $(STAMP) ## refresh requirements.lock: the newest versions pyproject.toml 
 reports: $(STAMP) ## build everything from data/raw/: every unit's reports (vi, en) and the page of all units; only what changed
 	$(BIN)/ward-analysis reports
 	$(BIN)/ward-analysis reports --lang en
-	$(BIN)/ward-analysis assess
+	$(BIN)/ward-analysis assess --observations data/processed/chi_lang/observations.csv
 
 # JupyterLab refuses to start as root unless told to (a container, a CI box).
 LAB_ROOT = $(if $(filter 0,$(shell id -u)), --allow-root)
