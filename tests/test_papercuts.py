@@ -368,7 +368,7 @@ def test_papercut_06_ctrl_c_in_clean_or_assess_exits_130_with_one_line(
 
 
 def test_papercut_06_an_interrupted_build_stops_its_kernels_and_writes_nothing_more(
-    tmp_path, fake_build, monkeypatch, caplog
+    tmp_path, fake_build, monkeypatch, caplog, request
 ):
     import _thread
 
@@ -386,6 +386,10 @@ def test_papercut_06_an_interrupted_build_stops_its_kernels_and_writes_nothing_m
         raise AssertionError("not interrupted")
 
     monkeypatch.setattr(cluster, "_execute", execute)
+    # Ctrl-C reaches Python as usual, even when the suite was started with SIGINT ignored
+    # (a shell's background job): interrupt_main does nothing then
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
+    request.addfinalizer(lambda: signal.signal(signal.SIGINT, previous))
     with pytest.raises(KeyboardInterrupt):
         fake_build["build"]([2021, 2022, 2023], out=out, processed=tmp_path / "p", jobs=1,
                             term_notebook=None)  # fmt: skip
@@ -405,6 +409,10 @@ def _children(pid: int) -> set[int]:
         return {c.pid for c in psutil.Process(pid).children(recursive=True)}
     except psutil.NoSuchProcess:
         return set()
+
+
+def _default_sigint() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def _describe(pid: int) -> str:
@@ -444,8 +452,10 @@ def test_papercut_06_ctrl_c_during_reports_exits_130_with_one_line(tmp_path, aft
     # its own session: Ctrl-C in a terminal signals the whole foreground process group
     # bytes, not text: universal newlines would turn the progress bar's carriage returns into
     # line ends
+    # SIGINT as a terminal leaves it, even when the suite runs with it ignored (a background
+    # job of a shell), which the command would inherit
     proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            start_new_session=True)  # fmt: skip
+                            start_new_session=True, preexec_fn=_default_sigint)  # fmt: skip
     try:
         kernels: set[int] = set()
         deadline = time.monotonic() + 120
