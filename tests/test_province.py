@@ -6,13 +6,11 @@ from __future__ import annotations
 
 import re
 import shutil
-from pathlib import Path
 
 import pytest
 
 from ward_analysis import config
 from ward_analysis.build.province import build_province
-from ward_analysis.build.run import split_current
 
 pytestmark = pytest.mark.slow
 
@@ -121,16 +119,3 @@ def test_a_changed_table_rebuilds_only_its_units_pages(province):
     unchanged = build_province(units_path=raw / "units.yaml", processed=root / "p",
                                out=root / "r", progress=False)  # fmt: skip
     assert unchanged.built == [] and set(unchanged.clean_skipped) == set(OLD) | {"hoi_phu"}
-
-
-def test_jobs_keys_cover_every_unit(province):
-    root, result = province
-    from ward_analysis.build.province import plan_units
-    from ward_analysis.read.units import load_units
-
-    reg = load_units(root / "raw" / "units.yaml")
-    assert [p.unit.code for p in plan_units(reg, root / "raw", root / "p", root / "r")] == [
-        "chi_lang", "tra_ba", "hoi_phu_cu", "hoi_phu",
-    ]  # fmt: skip
-    assert split_current([]) == ([], [])
-    assert isinstance(Path(result.index), Path)

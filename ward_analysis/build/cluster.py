@@ -28,13 +28,7 @@ from dataclasses import dataclass
 from distributed.diagnostics.plugin import WorkerPlugin
 
 from ..errors import WardAnalysisError
-from .kernels import (
-    KERNEL_TIMEOUT,
-    WARM_UP,
-    new_kernel_manager,
-    release_clients,
-    wait_ready,
-)
+from .kernels import KERNEL_TIMEOUT, release_clients, start_warm_kernel, wait_ready
 
 log = logging.getLogger("ward_analysis")
 
@@ -103,19 +97,8 @@ class WarmKernel(WorkerPlugin):
 
     def _start(self) -> None:
         try:
-            km = new_kernel_manager(self.kernel_name)
-            km.start_kernel()
+            self._km, self._error = start_warm_kernel(self.kernel_name), None
             self.started += 1
-            client = km.client()
-            client.start_channels(iopub=False, stdin=False, hb=False, control=False)
-            try:  # the notebooks' imports, paid now
-                msg = client.execute(WARM_UP, silent=True, store_history=False)
-                from .kernels import await_reply
-
-                await_reply(client, msg, KERNEL_TIMEOUT, alive=km.is_alive)
-            finally:
-                release_clients(km)
-            self._km, self._error = km, None
         except Exception as exc:
             self._km, self._error = None, exc
 

@@ -7,7 +7,7 @@ Light on purpose (no pandas): the CLI starts its kernels before its own heavy im
   and ipykernel has nothing to warn about ("Kernel is running over TCP without encryption").
 - With ipykernel 7, a request that reaches the kernel while it is sending a reply to another
   request can stay unread (ipython/ipykernel#1554): the report then waits for a kernel that
-  never answers. So no two requests are ever in flight: :func:`finish_warm_up` waits for
+  never answers. So no two requests are ever in flight: :func:`start_warm_kernel` waits for
   each kernel's warm-up, and :func:`wait_ready` checks a new kernel with a single
   ``kernel_info`` request before Papermill's client (which asks once a second until
   answered) talks to it.
@@ -149,36 +149,22 @@ def wait_ready(km: KernelManager, timeout: float) -> None:
         _close(client)
 
 
-def start_kernels(n: int) -> list[ReportKernelManager]:
-    """Start ``n`` kernels and have each run :data:`WARM_UP`, without waiting for them: they
-    boot while the caller goes on (the CLI starts them before its own heavy imports).
-    :func:`finish_warm_up` waits for them. Raises ``RuntimeError`` naming why a kernel could
-    not start; then, or when interrupted, the kernels already started are shut down."""
-    kernels: list[ReportKernelManager] = []
-    for _ in range(n):
-        km = new_kernel_manager()
-        try:
-            km.start_kernel()
-            client = km.client()
-            client.start_channels(iopub=False, stdin=False, hb=False, control=False)
-            km.__dict__["_ward_warm_up"] = client.execute(WARM_UP, silent=True, store_history=False)
-            km.__dict__["_ward_warm_client"] = client
-        except BaseException:  # an error, or Ctrl-C: no kernel is left running
-            for started in [*kernels, km]:
-                release_clients(started)
-                if started.has_kernel:
-                    started.shutdown_kernel(now=True)
-            raise
-        kernels.append(km)
-    return kernels
-
-
-def finish_warm_up(km: KernelManager, timeout: float = KERNEL_TIMEOUT) -> None:
-    """Wait (up to ``timeout`` s) for a kernel's warm-up to finish, so that it is quiet before
-    Papermill's client talks to it (see the module notes); then close the warm-up client.
-    A kernel that does not answer is left to the report worker, which replaces it."""
-    msg_id = km.__dict__.pop("_ward_warm_up", None)
-    client = km.__dict__.pop("_ward_warm_client", None)
-    if msg_id is not None and client is not None:
+def start_warm_kernel(kernel_name: str = "python3", timeout: float = KERNEL_TIMEOUT):
+    """Start a kernel and have it run :data:`WARM_UP` (the notebooks' imports), waiting for
+    the warm-up to finish so that the kernel is quiet before Papermill's client talks to it
+    (see the module notes). A kernel that started but fails on the way is shut down; the
+    error goes on to the caller."""
+    km = new_kernel_manager(kernel_name)
+    try:
+        km.start_kernel()
+        client = km.client()
+        client.start_channels(iopub=False, stdin=False, hb=False, control=False)
+        msg_id = client.execute(WARM_UP, silent=True, store_history=False)
         await_reply(client, msg_id, timeout, alive=km.is_alive)
+    except BaseException:  # an error, or Ctrl-C: no kernel is left running
+        release_clients(km)
+        if km.has_kernel:
+            km.shutdown_kernel(now=True)
+        raise
     release_clients(km)
+    return km

@@ -163,10 +163,12 @@ def _baseline_inputs(part: UnitBuild, registry: Registry, plans: dict) -> list[P
     return inputs + ([Path(registry.source)] if preds else [])
 
 
-def clean_is_current(part: UnitBuild, registry: Registry, raw: Path, plans: dict) -> bool:
-    """Whether the unit's cleaned tables were made from its inputs as they are now."""
+def clean_is_current(part: UnitBuild, registry: Registry, raw: Path, plans: dict,
+                     key: str | None = None) -> bool:  # fmt: skip
+    """Whether the unit's cleaned tables were made from its inputs as they are now
+    (``key``: their clean key, when the caller has it)."""
     stamp = part.processed / CLEAN_KEY
-    key = _clean_key(part, raw, _baseline_inputs(part, registry, plans))
+    key = key or _clean_key(part, raw, _baseline_inputs(part, registry, plans))
     return (
         stamp.is_file()
         and stamp.read_text(encoding="utf-8") == key
@@ -190,7 +192,7 @@ def clean_unit(part: UnitBuild, registry: Registry, raw: Path, plans: dict[str, 
         )
     key = _clean_key(part, raw, _baseline_inputs(part, registry, plans))
     stamp = part.processed / CLEAN_KEY
-    if force or not clean_is_current(part, registry, raw, plans):
+    if force or not clean_is_current(part, registry, raw, plans, key):
         extra = None
         if preds:
             base = part.catalog.header.base_year or part.catalog.term[0]
