@@ -103,7 +103,8 @@ def test_a_minimal_catalog_loads(tmp_path):
         (
             {"kind": "yearly"},
             r"target '4' \(entry 1\): field 'kind': unknown kind of target 'yearly' "
-            r"\(known kinds: 'annual', 'average_growth', 'cumulative' or 'end_level'\)",
+            r"\(known kinds: 'about', 'annual', 'average_growth', 'by_year', 'change_per_year', "
+            r"'cumulative', 'end_level' or 'relative'\)",
         ),
         ({"threshold": None}, r"target '4' \(entry 1\): field 'threshold'"),
         (

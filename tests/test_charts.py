@@ -411,6 +411,8 @@ def marks_seen(spec: dict) -> set[str]:
             seen.add("projection")
         if kind == "area" and mark.get("color") == COLOURS["figure"]:
             seen.add("projection_band")
+        if mark.get("color") == COLOURS["reference"]:
+            seen.add("reference")
     return seen
 
 
@@ -418,7 +420,9 @@ def test_each_spec_records_exactly_the_marks_it_draws(every_year):
     for spec in all_specs(every_year):
         assert set(spec["usermeta"]["ward"]["marks"]) == marks_seen(spec), spec["usermeta"]["ward"]
     used = {m for spec in all_specs(every_year) for m in spec["usermeta"]["ward"]["marks"]}
-    assert used == set(MARKS)  # the shipped data uses every kind of mark somewhere
+    # the shipped data uses every kind of mark somewhere, but for another unit's figures (no
+    # relative target in Chi Lăng's catalog: tests/test_new_kinds.py draws them)
+    assert used == set(MARKS) - {"reference"}
 
 
 class Items(HTMLParser):

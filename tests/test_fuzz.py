@@ -15,6 +15,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+import yaml
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
@@ -231,3 +232,97 @@ def test_any_catalog_text_loads_or_gives_a_catalog_error(tmp_path_factory, text)
 def test_fuzz_inputs_do_not_touch_the_shipped_tables():
     assert all(Path(t.text_vi) for t in TARGETS)  # the catalog is still the shipped one
     assert CATALOG.path == wa.load_catalog().path
+
+
+# -- resolution texts (targets-from-text) -----------------------------------------------------
+
+from ward_analysis.onboard import parse_targets  # noqa: E402
+
+from .target_corpus import CORPUS  # noqa: E402
+
+_TEXTS = sorted(p.read_text(encoding="utf-8") for p in CORPUS.glob("*.txt"))
+#: Pieces of real lists: markers, period words, figures, dates, codes, names, headings.
+_PIECES = st.sampled_from([
+    "\n", " ", "  ", "\t", ":", ";", ",", ".", "…", "(", ")", "–", "-", "/", "%", "‰", "%o",
+    "(1)", "(12). ", "1. ", "2. ", "27. ", "I. ", "II. ", "IV. ", "a) ", "b. ", "- ", "+ ", "* ",
+    "1.1. ", "Về kinh tế:", "(11 chỉ tiêu)", "Các chỉ tiêu chủ yếu đến năm 2030:",
+    "trong đó:", "trong đó ", "cụ thể:", "Tỷ lệ hộ nghèo", "tăng", "giảm", "bình quân",
+    "hằng năm", "hàng năm", "/năm", "mỗi năm", "trong nhiệm kỳ", "đến năm 2027", "đến năm 2030",
+    "giai đoạn 2026-2030", "khoảng", "trên", "dưới", "từ", "đến", "trở lên", "không quá",
+    "đạt", "thấp hơn mức bình quân của tỉnh", "không còn hộ nghèo", "ngày 13/2/2018",
+    "04/09 thôn", "66/112", "12-CT/TU", "5G", "COVID-19", "4.0", "2025", "0", "1,5", "10 - 12",
+    "3.830 ha", "45 triệu đồng/người/năm", "17 tỷ USD", "hoàn thành tốt nhiệm vụ trở lên",
+    "đạt chuẩn", "duy trì", "giữ vững", "Khá", "so với năm 2025", "điểm phần trăm",
+    "(Ảnh: T.H.)", "Pleiku, ngày 20 tháng 7 năm 2025", "hoàn thàn", "\u0301", "\u00a0", "\r\n",
+])  # fmt: skip
+resolution_text = st.lists(st.one_of(_PIECES, st.text(max_size=8)), max_size=60).map("".join)
+
+
+def _read_or_own_error(text: str, term=(2025, 2030)) -> None:
+    """The reader gives a draft that accounts for every piece of the text, or our error."""
+    try:
+        draft = parse_targets(text, term=term)
+    except WardAnalysisError:
+        assert term is None  # with a term given, any text gives a draft
+        return
+    assert draft.segmented.unaccounted() == ""
+    ids = [t.fields["id"] for t in draft.targets]
+    assert len(ids) == len(set(ids))
+    for t in draft.targets:
+        assert t.fields["kind"] is not None or t.needs_review
+        assert t.fields["text_vi"] in draft.text
+    assert isinstance(yaml.safe_load(draft.to_yaml()), dict)
+
+
+@FUZZ
+@given(text=resolution_text, with_term=st.booleans())
+def test_any_resolution_text_gives_a_draft_or_our_error(text, with_term):
+    _read_or_own_error(text, (2025, 2030) if with_term else None)
+
+
+@FUZZ
+@given(
+    index=st.integers(0, max(len(_TEXTS) - 1, 0)),
+    ops=st.lists(
+        st.tuples(st.sampled_from(["cut", "double", "join", "insert", "truncate", "swap", "nfd"]),
+                  st.integers(0, 10**6), st.integers(0, 10**6), _PIECES),
+        min_size=1, max_size=6),
+)  # fmt: skip
+def test_mutated_real_lists_give_a_draft(index, ops):
+    import unicodedata
+
+    text = _TEXTS[index]
+    for op, a, b, piece in ops:
+        n = max(len(text), 1)
+        i, j = sorted((a % n, b % n))
+        if op == "cut":
+            text = text[:i] + text[j:]
+        elif op == "double":
+            text = text[:j] + text[i:j] + text[j:]
+        elif op == "join":
+            text = text.replace("\n", " ")
+        elif op == "insert":
+            text = text[:i] + piece + text[i:]
+        elif op == "truncate":
+            text = text[:i]
+        elif op == "swap":
+            text = text[j:] + text[i:j] + text[:i]
+        else:
+            text = unicodedata.normalize("NFD", text)
+    _read_or_own_error(text)
+
+
+@settings(max_examples=40 * SCALE, deadline=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])  # fmt: skip
+@given(text=resolution_text)
+def test_the_cli_never_prints_a_traceback(tmp_path_factory, capsys, text):
+    from ward_analysis.cli import main
+
+    path = tmp_path_factory.mktemp("fuzz") / "nghi_quyet.txt"
+    path.write_text(text, encoding="utf-8")
+    capsys.readouterr()
+    code = main(["targets-from-text", str(path), "--out", str(path.with_suffix(".yaml"))])
+    err = capsys.readouterr().err
+    assert code in (0, 1) and "Traceback" not in err
+    if code == 1:
+        assert err.startswith("error: ") and err.count("\n") == 1

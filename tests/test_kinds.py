@@ -18,9 +18,24 @@ from ward_analysis.schema import STATUSES
 
 from .conftest import make_catalog, obs_frame
 
+#: A target of each kind the shipped catalog has none of (entries for ``make_catalog``).
+NEW_KIND_EXAMPLES = (
+    {"id": "1", "kind": "change_per_year", "measure": "share", "comparator": ">=",
+     "threshold": 0.2, "direction": "down", "change_unit": "points"},
+    {"id": "2", "kind": "about", "measure": "share", "comparator": "==", "threshold": 65,
+     "upper": 70},
+    {"id": "3", "kind": "by_year", "measure": "share", "comparator": ">=", "threshold": 90,
+     "year": 2023},
+    {"id": "4", "kind": "relative", "measure": "share", "comparator": "<", "threshold": 0,
+     "reference": "gia_lai"},
+)  # fmt: skip
 
-def test_the_four_kinds_are_registered_from_their_modules():
-    assert kinds.names() == ("annual", "average_growth", "cumulative", "end_level")
+
+def test_the_kinds_are_registered_from_their_modules():
+    assert kinds.names() == (
+        "about", "annual", "average_growth", "by_year", "change_per_year", "cumulative",
+        "end_level", "relative",
+    )  # fmt: skip
     assert all(kinds.get(n).name == n for n in kinds.names())
 
 
@@ -31,10 +46,10 @@ def test_an_unknown_kind_is_an_error_naming_it():
         kinds.register(type("Again", (Kind,), {"name": "annual"}))
 
 
-def test_every_case_of_every_kind_has_a_sentence_in_every_language():
-    catalog = wa.load_catalog()
+def test_every_case_of_every_kind_has_a_sentence_in_every_language(tmp_path):
+    targets = [*wa.load_catalog(), *make_catalog(tmp_path, *NEW_KIND_EXAMPLES)]
     for name in kinds.names():
-        target = next(t for t in catalog if t.kind == name)
+        target = next(t for t in targets if t.kind == name)
         n = len(STATUSES)
         c = {
             "status": np.array(STATUSES, dtype=object),

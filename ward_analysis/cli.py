@@ -268,14 +268,25 @@ def _targets_from_text(args) -> None:
         term = (years[0], years[-1])
     where = Path(args.out).resolve().parent if args.out else Path.cwd()
     source = os.path.relpath(path.resolve(), where)
-    draft = parse_targets(text, term=term, unit=args.unit, source=source)
+    try:
+        draft = parse_targets(text, term=term, unit=args.unit, source=source)
+        body = draft.to_yaml()
+    except WardAnalysisError:
+        raise
+    except Exception as exc:  # a text the reader does not expect: one line, never a traceback
+        raise WardAnalysisError(
+            f"{path}: the list could not be read ({type(exc).__name__}: {exc}). This is a "
+            "fault of ward-analysis, not of the text: please report it with the file"
+        ) from None
     if args.out:
-        draft.write(args.out)
+        from .io import atomic_write_text
+
+        atomic_write_text(args.out, body)
     else:
-        sys.stdout.write(draft.to_yaml())
+        sys.stdout.write(body)
     print(
         f"{len(draft)} sub-targets read for {draft.meta['term']}; "
-        f"{len(draft.review)} flagged needs_review"
+        f"{len(draft.review)} flagged needs_review; {draft.accounting()}"
         + "".join(f"\n  - {tid}: {reason}" for tid, reason in draft.review),
         file=sys.stderr,
     )

@@ -165,6 +165,11 @@ BACKTEST_COLUMNS = [
 
 #: The unit of an average-growth target's threshold (percent a year), as catalogs write it.
 GROWTH_UNIT = "%/năm"
+#: The unit of a share's change in percentage points a year (a ``change_per_year`` target in
+#: ``points``), as catalogs write it.
+POINTS_UNIT = "điểm %/năm"
+#: What turns a unit into the same unit a year ("km" → "km/năm"): a change in units a year.
+PER_YEAR = "/năm"
 #: The yes word of a yes/no target, as resolutions, catalogs and tables write it.
 YES_LABEL = "Đạt"
 

@@ -108,13 +108,20 @@ def assess(
     :data:`ward_analysis.schema.ASSESS_COLUMNS`. ``overrides`` (a YAML file or a frame):
     analysts' statuses, applied by :func:`.overrides.apply_overrides` (the model's status
     kept in ``computed_status``). Units with catalogs of their own: :func:`assess_units`.
+
+    The units the catalog's targets compare with (a ``relative`` target's ``reference``:
+    :meth:`.Catalog.reference_units`) are read, not assessed: their rows are the figures
+    compared with, and they get no rows of their own (a province is not held to a ward's
+    resolution); assess them against their own catalog with :func:`assess_units`.
     """
     _check_input(observations, as_of)
-    obs = observations if unit is None else observations[observations["unit"] == unit]
+    references = catalog.reference_units()
     if unit is not None:
+        obs = observations[observations["unit"].isin([unit, *references])]
         units = [unit]
     else:  # the units with a result to use by as_of (none: the catalog's own unit)
-        used = _usable(obs, int(as_of))
+        obs = observations
+        used = _usable(obs, int(as_of)) & ~obs["unit"].isin(list(references)).to_numpy()
         units = sorted(obs.loc[used, "unit"].unique()) or [catalog.unit]
     out = _assess({u: catalog for u in units}, obs, int(as_of))
     return apply_overrides(out, overrides, catalog=catalog)[ASSESS_COLUMNS]
@@ -132,7 +139,9 @@ def assess_units(
     catalog. Trend priors are learned from all of them together, pooled across comparable
     targets (same measure and indicator family, :mod:`.families`). Returns the rows of
     :func:`assess` for every unit, in the mapping's order, each unit's targets in its
-    catalog's order. ``overrides``: per unit, as :func:`assess` takes them."""
+    catalog's order. ``overrides``: per unit, as :func:`assess` takes them. A unit a target
+    compares with (a ``relative`` target's ``reference``) is assessed only if the mapping
+    names it, against its own catalog; its rows are the reference either way."""
     _check_input(observations, as_of)
     if not catalogs:
         raise WardAnalysisError("no units to assess")
@@ -163,8 +172,32 @@ def _spec(t: Target) -> tuple:
     return (
         t.kind, t.measure, t.comparator, t.threshold, t.upper, t.base_year, t.first_year,
         t.target_year, t.basis, t.valid_range, t.denominator, tuple(t.rating_scale or ()),
-        t.family, tuple((r.from_year, r.basis) for r in t.restated),
+        t.family, tuple((r.from_year, r.basis) for r in t.restated), t.direction,
+        t.change_unit, t.base_value, t.tolerance, t.year, kinds.get(t.kind).reference(t),
     )  # fmt: skip
+
+
+def _reference_panel(target: Target, rows: pd.DataFrame, as_of: int) -> Panel | None:
+    """The series a target is compared with (its kind's :meth:`~.kinds.Kind.reference`: another
+    unit's figures of a target id) as a one-row panel; None for a target judged on its own."""
+    ref = kinds.get(target.kind).reference(target)
+    if ref is None:
+        return None
+    unit, target_id = ref
+    mine = rows[(rows["unit"] == unit).to_numpy() & (rows["target_id"] == target_id).to_numpy()]
+    basis = mine["basis"] if "basis" in mine.columns else pd.Series(None, index=mine.index)
+    return Panel(
+        target,
+        1,
+        {
+            "u": np.zeros(len(mine), dtype=np.intp),
+            "year": mine["year"].to_numpy(dtype=np.int64),
+            "value": mine["value"].to_numpy(dtype=float),
+            "actual": (mine["value_kind"] == "actual").to_numpy(),
+            "basis": basis.to_numpy(dtype=object),
+        },
+        as_of,
+    )
 
 
 class _Slots:
@@ -233,6 +266,8 @@ def _assess(catalogs: dict[str, Catalog], obs: pd.DataFrame, as_of: int) -> pd.D
               as_of)
         for i, s in enumerate(slot_list)
     ]  # fmt: skip
+    for panel in panels:
+        panel.reference = _reference_panel(panel.target, rows, as_of)
     ctx = _learn_priors(panels)
     parts: dict[str, list[np.ndarray]] = {}
     for panel, slots in zip(panels, slot_list, strict=True):

@@ -33,7 +33,7 @@ from .assess import assess
 from .baselines import SDG_BAND_P, pace_call, sdg_progress
 from .catalog import Catalog, Target
 from .figures import year_figures
-from .panel import upward
+from .panel import meets, upward
 
 
 def _judged(catalog: Catalog, tid: str) -> Target:
@@ -52,7 +52,7 @@ def _latest_call(a: pd.DataFrame, catalog: Catalog) -> np.ndarray:
     out = np.zeros(len(a), dtype=bool)
     for tid, idx in a.groupby("target_id", sort=False).indices.items():
         t = _judged(catalog, tid)
-        out[idx] = kinds.get(t.kind).latest_meets(a["latest_value"].to_numpy()[idx], t)
+        out[idx] = kinds.get(t.kind).latest_meets(a.iloc[idx], t)
     return out
 
 
@@ -60,13 +60,6 @@ def _levels(target: Target, figures: pd.DataFrame) -> pd.DataFrame:
     """The series Open SDG's measure is computed on, and the level the target asks for."""
     kind = kinds.get(target.kind)
     return kind.chart_series(target, figures.sort_values("year"))
-
-
-def _sdg_target_level(target: Target, base_value: np.ndarray) -> np.ndarray:
-    if target.kind == "average_growth":  # a growth over the term is a level to reach
-        g = target.threshold_value / 100
-        return base_value * (1 + g) ** (target.target_year - target.base_year)
-    return np.full(len(base_value), target.threshold_value)
 
 
 def sdg_bands(
@@ -98,11 +91,12 @@ def sdg_bands(
             if not after.empty:
                 base_y[j], base_v[j] = after["year"].iloc[0], after["value"].iloc[0]
         if t.measure in LEVEL_MEASURES:
-            ok = kinds.get(t.kind).latest_meets(cur_v, t)
+            ok = meets(cur_v, t)
             bands[idx] = np.where(ok, "target_achieved", "not_available")
             continue
-        level = _sdg_target_level(t, base_v)
-        value, band = sdg_progress(base_v, base_y, cur_v, cur_y, level, t.target_year, upward(t))
+        kind = kinds.get(t.kind)
+        level, up = kind.sdg_goal(t, base_v)  # a growth or a change a year: a level to reach
+        value, band = sdg_progress(base_v, base_y, cur_v, cur_y, level, kind.verdict_year(t), up)
         bands[idx], values[idx] = band, value
     return values, bands
 
@@ -117,8 +111,8 @@ def backtest(
 ) -> pd.DataFrame:
     """One row per (unit, target, as-of year) whose final outcome is known, with the forecasts.
 
-    Each target is judged in its own target year (or ``final_year`` when given) and forecast
-    from its base year on. ``assessments``: the output of :func:`assess` for these
+    Each target is judged in the year its verdict falls (its target year, a ``by_year``
+    target's year; ``final_year`` when given) and forecast from its base year on. ``assessments``: the output of :func:`assess` for these
     observations, stacked over as-of years, when the caller has it already; missing years are
     assessed here. ``band_p``: P(met | Open SDG band) (default :data:`SDG_BAND_P`).
     """
@@ -135,7 +129,7 @@ def backtest(
             )
         return cache[year]
 
-    final_of = {t.id: final_year or t.target_year for t in catalog}
+    final_of = {t.id: final_year or kinds.get(t.kind).verdict_year(t) for t in catalog}
     outcomes = []
     for year in sorted(set(final_of.values())):
         a = assess_at(year)

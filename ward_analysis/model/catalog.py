@@ -107,6 +107,28 @@ class Target(BaseModel):
     #: What it measures, from :data:`.families.FAMILIES`: the same family in two units'
     #: catalogs is the same indicator (pooled priors, a merger's roll-up).
     family: str | None = None
+    #: The id of another target of the catalog whose table rows are this target's figures too
+    #: (one indicator held to two targets: a poverty rate's 2030 level and its yearly fall).
+    figures_from: str | None = None
+    # -- fields of some kinds only (:data:`KIND_FIELDS`; each kind names those it takes) -----
+    #: ``change_per_year``: whether the level must go ``down`` or ``up``.
+    direction: Literal["down", "up"] | None = None
+    #: ``change_per_year``: the change in units of the measure a year (``points``: percentage
+    #: points for a share) or in % of the previous year's level, compounded (``percent``).
+    change_unit: Literal["points", "percent"] | None = None
+    #: ``change_per_year``: the base year's figure as the resolution states it (else the
+    #: data's figure of ``base_year``).
+    base_value: float | None = None
+    #: ``about``: how far from the threshold (absolute, in the measure's unit) still counts
+    #: as "about" it; None: the kind's default.
+    tolerance: float | None = Field(default=None, gt=0)
+    #: ``by_year``: the year, inside the term, by which the level is to be reached.
+    year: int | None = None
+    #: ``relative``: the code of the unit compared with (its rows in the observations).
+    reference: str | None = None
+    #: ``relative``: the reference unit's target id holding the same indicator (default: this
+    #: target's own id).
+    reference_target: str | None = None
 
     @model_validator(mode="before")
     @classmethod
@@ -174,10 +196,10 @@ class Target(BaseModel):
                 raise ValueError(str(exc)) from None
         return value
 
-    @field_validator("id", mode="before")
+    @field_validator("id", "figures_from", "reference_target", mode="before")
     @classmethod
     def _id_as_text(cls, value: Any) -> Any:
-        return str(value) if isinstance(value, int) else value
+        return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
 
     @field_validator(
         "text_vi", "name_vi", "name_en", "unit_of_measure", "reading_vi", "reading_en", mode="after"
@@ -262,6 +284,13 @@ class Target(BaseModel):
         return [self.name_vi, *self.aliases]
 
 
+#: The catalog fields only some kinds take (each kind lists its own in ``Kind.fields``); set
+#: on a target of another kind, each is an error naming the kinds that take it.
+KIND_FIELDS = (
+    "direction", "change_unit", "base_value", "tolerance", "year", "reference", "reference_target",
+)  # fmt: skip
+
+
 def _target_problems(t: Target) -> list[str]:
     """Cross-field checks; each message starts with the field it is about."""
     out: list[str] = []
@@ -306,13 +335,20 @@ def _target_problems(t: Target) -> list[str]:
     else:
         if isinstance(t.threshold, bool | str):
             out.append(f"threshold: a {t.measure} target needs a number, not {t.threshold!r}")
-        if t.comparator == "==":
+        if t.comparator == "==" and "==" not in kinds.get(t.kind).numeric_comparators:
             out.append(
                 f"comparator: '==' only fits yes/no targets; use '>=', '>', '<=' or '<' for a {t.measure}"
             )
         if t.rating_scale:
             out.append(f"rating_scale: only rated targets have a scale, this one is a {t.measure}")
     kind = kinds.get(t.kind)
+    for name in KIND_FIELDS:
+        if getattr(t, name) is not None and name not in kind.fields:
+            takes = [k for k in kinds.names() if name in kinds.get(k).fields]
+            out.append(
+                f"{name}: only a target of kind {' or '.join(map(repr, takes))} has a {name}, "
+                f"not one of kind '{t.kind}'"
+            )
     numeric_threshold = isinstance(t.threshold, float) and not isinstance(t.threshold, bool)
     if numeric_threshold and t.measure in NUMERIC_MEASURES and kind.checks_threshold_range(t):
         low, high = t.plausible_range
@@ -327,8 +363,11 @@ def _target_problems(t: Target) -> list[str]:
             out.append("upper: only numeric targets can have a range")
         elif numeric_threshold and t.upper < t.threshold:
             out.append(f"upper: {t.upper:g} is below the threshold {t.threshold:g}")
-        if t.comparator not in (">=", ">"):
-            out.append("upper: a range (threshold to upper) needs the comparator '>='")
+        if t.comparator not in kind.range_comparators:
+            out.append(
+                f"upper: a range (threshold to upper) needs the comparator "
+                f"{' or '.join(map(repr, kind.range_comparators))}"
+            )
     out.extend(kind.problems(t))
     if not t.base_year < t.target_year:
         out.append(f"target_year: {t.target_year} must come after the base year {t.base_year}")
@@ -531,6 +570,17 @@ class Catalog:
         """Target ids in catalog order."""
         return list(self._targets)
 
+    def references(self) -> set[tuple[str, str]]:
+        """The (unit, target id) series the targets are compared with (a ``relative``
+        target's reference unit): rows the observations may hold beside the catalog's own."""
+        found = (kinds.get(t.kind).reference(t) for t in self)
+        return {r for r in found if r is not None}
+
+    def reference_units(self) -> set[str]:
+        """The units the catalog's targets compare with: figures to read, not units to assess
+        against this catalog."""
+        return {unit for unit, _ in self.references()}
+
     def with_target(self, target_id: str, **changes: Any) -> Catalog:
         """A copy of the catalog with fields of target ``target_id`` changed (``threshold=85``,
         ``comparator=">"``, ``kind="annual"``…), the changed entry checked like any catalog
@@ -617,6 +667,25 @@ def _change_problems(errors: list[dict]) -> list[str]:
 def catalog_problems(targets: list[Target]) -> list[str]:
     """Problems between entries: duplicate ids, a name shared by two targets."""
     out, seen_ids, seen_names = [], {}, {}
+    by_id = {t.id: t for t in targets}
+    for t in targets:
+        if t.figures_from is None:
+            continue
+        source = by_id.get(t.figures_from)
+        if source is None or source.id == t.id:
+            what = "itself" if t.figures_from == t.id else "no target of the catalog"
+            out.append(f"target '{t.id}': field 'figures_from': '{t.figures_from}' is {what}")
+        elif source.figures_from is not None:
+            out.append(
+                f"target '{t.id}': field 'figures_from': target '{source.id}' takes its own "
+                f"figures from '{source.figures_from}'; name that one"
+            )
+        elif (source.measure, source.unit_of_measure) != (t.measure, t.unit_of_measure):
+            out.append(
+                f"target '{t.id}': field 'figures_from': target '{source.id}' is measured as a "
+                f"{source.measure} in '{source.unit_of_measure}', this one as a {t.measure} in "
+                f"'{t.unit_of_measure}'"
+            )
     for t in targets:
         if t.id in seen_ids:
             out.append(f"target '{t.id}': field 'id': duplicate id (also used by an earlier entry)")

@@ -77,10 +77,11 @@ class View:
 
 
 def planned_slope(
-    years: np.ndarray, z: np.ndarray, toward_z: np.ndarray, year: float, up: bool
+    years: np.ndarray, z: np.ndarray, toward_z: np.ndarray, year: float, up
 ) -> np.ndarray:
     """The prior mean of each series' yearly change: :data:`ONE_POINT_PULL` of the change from
-    its first figure to the target in ``year`` (none when the target asks for no change)."""
+    its first figure to the target in ``year`` (none when the target asks for no change);
+    ``up``: whether the target lies above, for all series or one per series."""
     mask = ~np.isnan(z)
     idx = np.arange(z.shape[1])
     first = np.where(mask, idx, z.shape[1]).min(axis=1)
@@ -90,7 +91,7 @@ def planned_slope(
     t0 = years[safe]
     with np.errstate(divide="ignore", invalid="ignore"):
         need = np.where(year > t0, (toward_z - z0) / (year - t0), np.nan)
-    need = np.maximum(need, 0.0) if up else np.minimum(need, 0.0)
+    need = np.where(up, np.maximum(need, 0.0), np.minimum(need, 0.0))
     return ONE_POINT_PULL * need
 
 
@@ -106,7 +107,7 @@ class Ensemble:
         *,
         toward: np.ndarray | float | None = None,
         year: float,
-        up: bool = True,
+        up: bool | np.ndarray = True,
         weights: dict[str, float] | None = None,
     ):
         weights = WEIGHTS if weights is None else weights

@@ -23,16 +23,20 @@ no words (``ward_analysis.present.explore`` words them):
     target, the rank on its scale for a rating (the lower end of a range);
 ``goal_level``
     the figure the tables must show: in the target year (an end-of-term level; an average
-    growth: the base-year figure grown at ``goal`` each year), as the term's total, or in
-    every year (an every-year target); NaN where it cannot be known (no base-year figure);
+    growth: the base-year figure grown at ``goal`` each year; a change per year: the base
+    moved by ``goal`` each year; an approximate level: the middle of its band), in its year
+    (a level due inside the term), as the term's total, or in every year (an every-year
+    target); NaN where it cannot be known (no base-year figure, a level compared with
+    another unit's);
 ``years_left``
     the term years after the latest figure (after ``as_of`` when there is none);
 ``required``
-    the figure still needed each year left: ``(goal_level − latest) / years_left`` for an
-    end-of-term level (signed: below 0 the figure must fall); the amount per year still
-    missing from a total (0 once it is reached); the growth in %/year from the latest figure
-    to ``goal_level`` for an average growth; ``goal_level`` for an every-year target; NaN for
-    yes/no and rated targets (they must pass), with no figure, or with no year left.
+    the figure still needed each year left: ``(goal_level − latest) / years_left`` for a
+    level (signed: below 0 the figure must fall); the amount per year still missing from a
+    total (0 once it is reached); the growth in %/year from the latest figure to
+    ``goal_level`` for an average growth; ``goal_level`` for an every-year target; NaN for
+    yes/no and rated targets (they must pass), a level compared with another unit's, with
+    no figure, or with no year left.
 
 A comparator ``>`` or ``<`` is read as its bound here (the pace to reach 25 counts 25).
 """
@@ -48,6 +52,9 @@ from ..errors import WardAnalysisError
 from ..schema import LEVEL_MEASURES, RESULT_KINDS
 from .catalog import Catalog, Target
 from .figures import comparable, year_figures
+from .kinds.about import centre, inside
+from .kinds.by_year import due
+from .kinds.change_per_year import level_after, level_up
 from .panel import TOL, meets
 
 PACE_COLUMNS = [
@@ -63,6 +70,7 @@ RULES = {
     "level_each_year": "the level each year left must reach (the goal itself)",
     "pass_each_year": "none: a yes/no or rated target that must pass in each year left",
     "pass_in_target_year": "none: a yes/no or rated target that must pass in the target year",
+    "beside_reference": "none: a figure compared with another unit's in the target year",
 }
 #: Where a target stands, by situation code.
 SITUATIONS = {
@@ -221,10 +229,62 @@ def _average_growth(t: Target, years: np.ndarray, values: np.ndarray) -> _Row:
                   "goal_level": goal_level, "required": required}  # fmt: skip
 
 
+def _by_year(t: Target, years: np.ndarray, values: np.ndarray) -> _Row:
+    """A level due by a year inside the term: an end-of-term level with that year's end."""
+    upto = years <= t.year
+    return _end_level(due(t), years[upto], values[upto])
+
+
+def _change_per_year(t: Target, years: np.ndarray, values: np.ndarray) -> _Row:
+    """The level the yearly change leads to by the target year, from the base; the change of
+    the level needed each year left to reach it."""
+    if not len(years):
+        return _no_figure("level_change")
+    year, value = int(years[-1]), float(values[-1])
+    left = _after(t, year)
+    row = {"rule": "level_change", "latest_year": year, "latest_value": value, "years_left": left}
+    given = values[years == t.base_year]
+    base = t.base_value if t.base_value is not None else (given[0] if len(given) else np.nan)
+    if np.isnan(base) or (t.change_unit == "percent" and base <= 0):
+        return row | {"situation": "no_base", "goal_level": np.nan, "required": np.nan}
+    goal_level = float(level_after(t, base, t.threshold_value, t.target_year - t.base_year))
+    ok = value >= goal_level - TOL if level_up(t) else value <= goal_level + TOL
+    required = (goal_level - value) / left if left else np.nan
+    return row | {"situation": "met" if ok else ("open" if left else "missed"),
+                  "goal_level": goal_level, "required": required}  # fmt: skip
+
+
+def _about(t: Target, years: np.ndarray, values: np.ndarray) -> _Row:
+    """An approximate level: the change needed each year left to reach the band's middle."""
+    goal = centre(t)
+    if not len(years):
+        return _no_figure("level_change", goal)
+    year, value = int(years[-1]), float(values[-1])
+    left = _after(t, year)
+    ok = bool(inside(value, t))
+    return {"rule": "level_change", "situation": "met" if ok else ("open" if left else "missed"),
+            "latest_year": year, "latest_value": value, "goal_level": goal, "years_left": left,
+            "required": (goal - value) / left if left else np.nan}  # fmt: skip
+
+
+def _relative(t: Target, years: np.ndarray, values: np.ndarray) -> _Row:
+    """A figure compared with another unit's: nothing to work out from its own figures."""
+    if not len(years):
+        return _no_figure("beside_reference")
+    year = int(years[-1])
+    return {"rule": "beside_reference", "situation": "open", "latest_year": year,
+            "latest_value": float(values[-1]), "goal_level": np.nan,
+            "years_left": _after(t, year), "required": np.nan}  # fmt: skip
+
+
 #: How each kind of target's pace is worked out: its rule, by kind name.
 _RULES: dict[str, Callable[[Target, np.ndarray, np.ndarray], _Row]] = {
     "end_level": _end_level,
     "annual": _annual,
     "cumulative": _cumulative,
     "average_growth": _average_growth,
+    "by_year": _by_year,
+    "change_per_year": _change_per_year,
+    "about": _about,
+    "relative": _relative,
 }

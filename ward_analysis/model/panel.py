@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -135,11 +136,33 @@ class Panel:
         pick = pick[one_per_year(u[pick] * len(self.years) + y[pick], actual[pick])]
         self.values[u[pick], y[pick]] = v[pick]
         self.estimate[u[pick], y[pick]] = ~actual[pick]
+        self._derive()
+        #: The series the target is compared with (a ``relative`` target's reference unit,
+        #: one row), set by the assessment; None for a target judged on its own figures.
+        self.reference: Panel | None = None
+
+    def _derive(self) -> None:
+        """Which figures there are, each unit's first and latest, and how many."""
         self.observed = ~np.isnan(self.values)
         idx = np.arange(len(self.years))
         self.last_idx = np.where(self.observed, idx, -1).max(axis=1)
         self.first_idx = np.where(self.observed, idx, len(idx)).min(axis=1)
         self.n_points = self.observed.sum(axis=1)
+
+    def filled(self, year: int, values: np.ndarray) -> Panel:
+        """A copy with ``values`` (one per unit, NaN for none) as the figures of ``year`` where
+        the data has none: a figure known from elsewhere, such as a base the resolution
+        states. The panel itself is unchanged."""
+        out = copy.copy(self)
+        if not self.years[0] <= year <= self.years[-1]:
+            return out
+        i = year - self.years[0]
+        values = np.broadcast_to(np.asarray(values, dtype=float), (len(self.values),))
+        add = np.isnan(self.values[:, i]) & ~np.isnan(values)
+        out.values = self.values.copy()
+        out.values[add, i] = values[add]
+        out._derive()
+        return out
 
     def at(self, idx: np.ndarray) -> np.ndarray:
         safe = np.clip(idx, 0, len(self.years) - 1)
@@ -183,9 +206,10 @@ def empty_result(n: int) -> dict[str, np.ndarray]:
     }
 
 
-def pace(result, actual, required, up: bool) -> None:
-    """The classic view: pace so far, pace still required, and their ratio (signed so > 0 helps)."""
-    sign = 1.0 if up else -1.0
+def pace(result, actual, required, up: bool | np.ndarray) -> None:
+    """The classic view: pace so far, pace still required, and their ratio (signed so > 0
+    helps; ``up`` for all units or one per unit)."""
+    sign = np.where(up, 1.0, -1.0)
     result["actual_pace"] = actual
     result["required_pace"] = required
     req_s, act_s = sign * required, sign * actual
@@ -210,22 +234,29 @@ def prior_key(target: Target) -> str:
     return f"identity:{target.id}" if scale == "identity" else scale
 
 
+def panel_priors(panel: Panel, target: Target, ctx: Context):
+    """The pooled trend priors the panel's series use (:func:`prior_key`, or the family's)."""
+    return ctx.priors[getattr(panel, "prior_key", None) or prior_key(target)]
+
+
 def trend_projection(
-    panel: Panel, target: Target, result, year: int, ctx: Context, *, toward=None
+    panel: Panel, target: Target, result, year: int, ctx: Context, *, toward=None, up=None
 ) -> Ensemble:
     """The three views of the panel's series (:mod:`.ensemble`) projected to ``year``; fills
     projected_* (the mixture's median and 80 % interval) and the method code. ``toward``:
-    the figure each series must reach (for the single-figure pull), the threshold by default."""
+    the figure each series must reach (for the single-figure pull), the threshold by default;
+    ``up``: whether it lies above (for all series or one per series), as the comparator says
+    by default."""
     scale = scale_for(target.measure, target.valid_range)
     toward = forecast_threshold(target) if toward is None else toward
     ens = Ensemble(
         panel.years,
         panel.values,
         scale,
-        ctx.priors[getattr(panel, "prior_key", None) or prior_key(target)],
+        panel_priors(panel, target, ctx),
         toward=toward,
         year=year,
-        up=upward(target),
+        up=upward(target) if up is None else up,
     )
     low, mid, high = ens.quantiles(year, (0.1, 0.5, 0.9), bounds=target.plausible_range)
     if target.denominator is not None and target.measure == "share":

@@ -58,9 +58,12 @@ def fit_curve(value, achieved, outcome) -> tuple[float, float, float]:
     return tuple(round(float(v), 2) for v in w)
 
 
-def progress_probability(panel, target, target_level: np.ndarray | float) -> np.ndarray:
+def progress_probability(
+    panel, target, target_level: np.ndarray | float, up: bool | None = None
+) -> np.ndarray:
     """The progress view of each unit of a panel: Open SDG's measure from the figure of the
-    base year (or the first after it) to the latest, against ``target_level``."""
+    base year (or the first after it) to the latest, against ``target_level``; ``up``: whether
+    a higher level is better (as the comparator says by default)."""
     years = panel.years
     after = panel.observed & (years >= target.base_year)[None, :]
     idx = np.arange(len(years))
@@ -70,8 +73,9 @@ def progress_probability(panel, target, target_level: np.ndarray | float) -> np.
     cur_v, cur_y = panel.at(panel.last_idx), panel.year_at(panel.last_idx).astype(float)
     level = np.broadcast_to(np.asarray(target_level, dtype=float), base_v.shape)
     value, band = sdg_progress(
-        base_v, base_y, cur_v, cur_y, level, target.target_year, upward(target)
-    )
+        base_v, base_y, cur_v, cur_y, level, target.target_year,
+        upward(target) if up is None else up,
+    )  # fmt: skip
     return curve(value, band == "target_achieved")
 
 

@@ -8,7 +8,9 @@ to close, the fraction of it realised by the target year and the yearly noise ar
 what real Vietnamese series did — not along a straight line on the logit scale, the scale our
 model fits. Each series is labelled ``steady``, ``noisy`` or ``reversing`` (moving away from
 its target) by what was drawn. The target-year figure is an estimate, as in real end-of-term
-reports; about 5 % of the other figures are missing. Nothing here is tuned to the shipped data.
+reports; about 5 % of the other figures are missing. A target compared with another unit's
+figures (``relative``) brings that unit's invented series too, once, labelled ``reference``
+(its kind's ``synthetic_reference``). Nothing here is tuned to the shipped data.
 """
 
 from __future__ import annotations
@@ -54,13 +56,45 @@ def _scenario(realised: np.ndarray, noise: np.ndarray) -> np.ndarray:
     )
 
 
+def paths(
+    rng: np.random.Generator,
+    years: np.ndarray,
+    base: np.ndarray,
+    goal: np.ndarray,
+    scen: np.ndarray,
+    bounds: tuple[float, float] = (-np.inf, np.inf),
+) -> np.ndarray:
+    """Levels that move by points (not along a logit line) from ``base`` in the first year
+    towards ``goal`` in the last (one of each per series): the fraction of the change realised
+    and the yearly noise drawn from the real series; labels ``scen``; kept within ``bounds``."""
+    n = len(base)
+    h = years - years[0]
+    span = max(h[-1], 1)
+    need = np.asarray(goal, dtype=float) - base
+    realised = draw(rng, "realised", n)
+    noise = np.maximum(draw(rng, "noise", n), 0.05)
+    step = need / span
+    steps = realised[:, None] * step[:, None] + (
+        noise[:, None] * np.abs(step)[:, None] * rng.standard_normal((n, len(h)))
+    )
+    steps[:, 0] = 0.0
+    # the drawn fraction is what the last year shows, give or take the last year's noise
+    path = base[:, None] + np.cumsum(steps, axis=1)
+    drift = (base + realised * need) - path[:, -1]
+    path = path + drift[:, None] * (h / span)[None, :]
+    scen[:] = _scenario(realised, noise)
+    low, high = bounds
+    return np.clip(
+        path, low if np.isfinite(low) else -np.inf, high if np.isfinite(high) else np.inf
+    )
+
+
 def _shares(
     t: Target, rng: np.random.Generator, n: int, years: np.ndarray, scen: np.ndarray
 ) -> np.ndarray:
     """Levels that move by points (not along a logit line): a gap to the target and the fraction
     of it realised drawn from the real series, plus yearly noise of the real size."""
     h = years - years[0]
-    span = max(h[-1], 1)
     up = 1.0 if t.comparator in (">=", ">") else -1.0
     low, high = t.plausible_range
     if t.threshold_value >= high and t.comparator == ">=":  # "100 % every year"
@@ -69,30 +103,15 @@ def _shares(
         return np.where(rng.random((n, len(h))) < hold, 100.0, dips)
     thr = t.threshold_value
     need = up * np.maximum(draw(rng, "gap", n), 0.005) * max(abs(thr), 1.0)
-    base = thr - need
-    realised = draw(rng, "realised", n)
-    noise = np.maximum(draw(rng, "noise", n), 0.05)
-    step = need / span
-    steps = realised[:, None] * step[:, None] + (
-        noise[:, None] * np.abs(step)[:, None] * rng.standard_normal((n, len(h)))
-    )
-    steps[:, 0] = 0.0
-    # the drawn fraction is what the target year shows, give or take the last year's noise
-    path = base[:, None] + np.cumsum(steps, axis=1)
-    drift = (base + realised * need) - path[:, -1]
-    path = path + drift[:, None] * (h / span)[None, :]
-    scen[:] = _scenario(realised, noise)
-    return np.clip(
-        path, low if np.isfinite(low) else -np.inf, high if np.isfinite(high) else np.inf
-    )
+    return paths(rng, years, thr - need, np.full(n, thr), scen, (low, high))
 
 
-def _amounts(t: Target, rng, n, years, scen) -> np.ndarray:
-    """Amounts growing at the fraction of the needed growth drawn from the real series."""
+def amounts(t: Target, rng, n, years, scen, *, needed: float = 0.05) -> np.ndarray:
+    """Amounts growing at the fraction of the ``needed`` growth (a year) drawn from the real
+    series."""
     h = years - years[0]
     realised = draw(rng, "realised", n)
     noise = np.maximum(draw(rng, "noise", n), 0.05)
-    needed = t.threshold_value / 100 if t.kind == "average_growth" else 0.05
     growth = realised * needed
     step = growth[:, None] + noise[:, None] * abs(needed) * rng.standard_normal((n, len(h)))
     step[:, 0] = 0.0
@@ -129,8 +148,8 @@ def _ratings(t: Target, rng, n, years, scen) -> np.ndarray:
 #: A level's invented series, by measure.
 _BY_MEASURE = {
     "share": _shares,
-    "amount": _amounts,
-    "count": _amounts,
+    "amount": amounts,
+    "count": amounts,
     "boolean": _booleans,
     "rating": _ratings,
     "length": flows,
@@ -146,6 +165,16 @@ def by_measure(t: Target, rng, n, years, scen) -> np.ndarray:
     return make(t, rng, n, years, scen)
 
 
+def _reference_frame(
+    t: Target, years: np.ndarray, unit: str, target_id: str, values: np.ndarray
+) -> pd.DataFrame:
+    """The observations of the unit a target is compared with (all actual figures)."""
+    return pd.DataFrame(
+        {"unit": unit, "target_id": target_id, "year": years, "value": values,
+         "value_kind": "actual", "basis": t.basis, "scenario": "reference"}
+    )  # fmt: skip
+
+
 def synthetic_observations(
     catalog: Catalog, n_units: int, *, seed: int = 0, missing: float = 0.05
 ) -> pd.DataFrame:
@@ -153,11 +182,16 @@ def synthetic_observations(
     rng = np.random.default_rng(seed)
     units = np.array([f"Đơn vị {i + 1:04d}" for i in range(n_units)])
     frames = []
+    seen: set[tuple[str, str]] = set()
     for t in catalog:
         years = np.arange(t.base_year, t.target_year + 1)
         scen = rng.choice(SCENARIOS, n_units).astype(object)
         kind = kinds.get(t.kind)
         values = kind.synthetic(t, rng, n_units, years, scen)
+        reference = kind.synthetic_reference(t, years)
+        if reference is not None and reference[:2] not in seen:  # another unit's series, once
+            seen.add(reference[:2])
+            frames.append(_reference_frame(t, years, *reference))
         if t.measure == "share" and not kind.running_total:
             values = np.round(values, 2)
         drop = rng.random(values.shape) < missing

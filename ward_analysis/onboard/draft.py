@@ -23,10 +23,10 @@ from typing import Any
 import pandas as pd
 
 from ..errors import CatalogError
-from ..schema import LEVEL_MEASURES, YES_LABEL
+from ..schema import LEVEL_MEASURES, NUMERIC_MEASURES, YES_LABEL
 from ..text import match_key
 from .phrases import Reading, default_kind, not_understood, period, read_clause
-from .split import Item, clauses, items, nfc_lines
+from .split import SKIP_REASONS, Segmented, Skipped, Statement, clause_spans, nfc_lines, segment
 
 
 @dataclass
@@ -36,6 +36,9 @@ class DraftTarget:
     fields: dict[str, Any]
     confidence: dict[str, float]
     review_reasons: list[str]
+    #: Where its words lie in :attr:`CatalogDraft.text` (start, end): its figure's, else its
+    #: clause's.
+    span: tuple[int, int] = (0, 0)
 
     @property
     def needs_review(self) -> bool:
@@ -58,6 +61,33 @@ class CatalogDraft:
 
     meta: dict[str, Any]
     targets: list[DraftTarget]
+    #: The text cut into statements and skipped pieces (spans in ``segmented.text``).
+    segmented: Segmented | None = None
+
+    @property
+    def text(self) -> str:
+        """The text as read (NFC per line): every span refers to it."""
+        return self.segmented.text if self.segmented else ""
+
+    @property
+    def statements(self) -> list[Statement]:
+        return self.segmented.statements if self.segmented else []
+
+    @property
+    def skipped(self) -> list[Skipped]:
+        """The pieces of the text that state no target, each with its reason."""
+        return self.segmented.skipped if self.segmented else []
+
+    def accounting(self) -> str:
+        """One line: statements read, entries made, pieces skipped by reason."""
+        reasons: dict[str, int] = {}
+        for piece in self.skipped:
+            reasons[piece.reason] = reasons.get(piece.reason, 0) + 1
+        skipped = ", ".join(f"{n} {SKIP_REASONS[r]}" for r, n in reasons.items())
+        return (
+            f"{len(self.statements)} statements → {len(self.targets)} sub-targets; "
+            f"{len(self.skipped)} pieces skipped" + (f" ({skipped})" if skipped else "")
+        )
 
     @property
     def review(self) -> list[tuple[str, str]]:
@@ -135,7 +165,18 @@ class CatalogDraft:
         body = yaml.safe_dump(
             {**meta, "targets": entries}, allow_unicode=True, sort_keys=False, width=100
         )
-        return "\n".join(head) + "\n" + body
+        tail = [f"# {self.accounting()}"] if self.segmented else []
+        for piece in self.skipped:
+            line = " ".join(piece.text.split())
+            line = line if len(line) <= 90 else line[:89] + "…"
+            tail.append(f"# skipped ({SKIP_REASONS[piece.reason]}): {line}")
+        comments = [_printable(line) for line in [*head, *tail]]
+        return (
+            "\n".join(comments[: len(head)])
+            + "\n"
+            + body
+            + "".join(f"{line}\n" for line in comments[len(head) :])
+        )
 
     def write(self, path: str | Path) -> Path:
         """Write :meth:`to_yaml` to ``path`` atomically."""
@@ -187,34 +228,96 @@ def parse_targets(
         "first_year": start + 1,
         "target_year": end,
     }
+    segmented = segment(text)
     targets: list[DraftTarget] = []
-    for item in items(text):
-        readings: list[Reading] = []
-        item_kind: tuple[str | None, float] = (None, 0.0)
-        for part in item.parts:
-            for clause in clauses(" ".join(part)):
-                kind, conf, year = period(clause)
-                if kind and item_kind[0] is None:
-                    item_kind = (kind, conf)
-                found = read_clause(clause, kind, conf, year, end)
-                if not found:  # kept verbatim, flagged: never dropped
-                    found = [not_understood(clause, kind, conf)]
-                for r in found:
-                    r.text_vi = "\n".join(part)
-                readings.extend(found)
-        for r in readings:  # a clause with no period of its own takes the item's
-            if r.kind is None and item_kind[0] and item_kind[0] != "average_growth":
-                r.kind = item_kind[0]
-                r.confidence["kind"] = min(item_kind[1], 0.85)
-            default_kind(r, end)
-        for n, r in enumerate(readings):
-            suffix = "abcdefghijklmnopqrstuvwxyz"[n] if len(readings) > 1 else ""
-            targets.append(_draft(item, f"{item.number}{suffix}", r))
+    by_item: dict[int, list[Reading]] = {}
+    for statement in segmented.statements:
+        for r in _statement_readings(statement, (start, end)):
+            by_item.setdefault(statement.item, []).append(r)
+    for number, found in by_item.items():
+        for n, r in enumerate(found):
+            suffix = _suffix(n) if len(found) > 1 else ""
+            targets.append(_draft(number, f"{number}{suffix}", r))
     _unique_names(targets)
-    return CatalogDraft(meta, targets)
+    return CatalogDraft(meta, targets, segmented)
 
 
-def _draft(item: Item, target_id: str, r: Reading) -> DraftTarget:
+def _printable(line: str) -> str:
+    """A comment line YAML accepts: control characters written as escapes."""
+    return "".join(ch if ch.isprintable() else f"\\x{ord(ch):02x}" for ch in line)
+
+
+def _suffix(n: int) -> str:
+    """0 → 'a', 25 → 'z', 26 → 'aa': a sub-target's letter, however many an item has."""
+    letters = ""
+    n += 1
+    while n:
+        n, rest = divmod(n - 1, 26)
+        letters = chr(ord("a") + rest) + letters
+    return letters
+
+
+#: Kinds a clause may take from another clause of its statement (always flagged).
+_INHERITABLE = ("annual", "cumulative", "end_level")
+
+
+def _statement_readings(statement: Statement, term: tuple[int, int]) -> list[Reading]:
+    """The readings of one statement, clause by clause. A clause that states no period
+    takes the period of the nearest clause before it that states one for a level (a part
+    after "trong đó" also an average growth), flagged — never silently."""
+    readings: list[Reading] = []
+    host: tuple[str, str] | None = None  # (kind, clause) of the last clause with a period
+    opener: tuple[str | None, str] | None = None  # the clause a "trong đó" part details
+    for c_start, _c_end, clause, detail in clause_spans(statement.text):
+        kind, conf, year = period(clause)
+        found = read_clause(clause, kind, conf, year, term)
+        if not found:  # kept verbatim, flagged: never dropped
+            found = [not_understood(clause, kind, conf)]
+        for r in found:
+            r.text_vi = statement.text
+            base = statement.start + c_start
+            r.span = (
+                (base + r.figure_at[0], base + r.figure_at[1])
+                if r.figure_at
+                else (base, base + len(clause))
+            )
+            source = opener if detail else host
+            if r.kind is None and source is not None and r.measure is not None:
+                own_kind = source[0]
+                if detail and own_kind in ("average_growth", *_INHERITABLE):
+                    r.kind, r.inherited = own_kind, "detail"
+                elif not detail and own_kind in _INHERITABLE:
+                    r.kind, r.inherited = own_kind, "sibling"
+                if r.inherited:
+                    r.confidence["kind"] = 0.6
+                    r.doubts.append(
+                        f"no period in this part: taken as '{r.kind}' from "
+                        f"'{_short(source[1])}' in the same statement; check"
+                    )
+        levels = [
+            r.kind
+            for r in found
+            if r.kind and not r.inherited and r.measure in NUMERIC_MEASURES and conf >= 0.9
+        ]
+        if levels:
+            host = (levels[0], clause)
+        if not detail:
+            own = [r.kind for r in found if r.measure in NUMERIC_MEASURES]
+            opener = (own[0] if own else None, clause)
+        readings.extend(found)
+    for r in readings:
+        if r.kind == "average":  # an average with no figure read: flagged already
+            r.kind = None
+        default_kind(r, term[1])
+    return readings
+
+
+def _short(text: str, n: int = 50) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= n else text[: n - 1] + "…"
+
+
+def _draft(item: int, target_id: str, r: Reading) -> DraftTarget:
     reasons = list(dict.fromkeys(r.doubts))
     if not r.name:
         r.name = r.text_vi.split(";")[0][:80]
@@ -222,7 +325,7 @@ def _draft(item: Item, target_id: str, r: Reading) -> DraftTarget:
         r.confidence["name"] = 0.4
     fields = {
         "id": target_id,
-        "item": item.number,
+        "item": item,
         "text_vi": r.text_vi,
         "name_vi": r.name,
         "name_en": r.name,
@@ -236,6 +339,11 @@ def _draft(item: Item, target_id: str, r: Reading) -> DraftTarget:
         "rating_scale": r.rating_scale,
         "rating_aliases": r.rating_aliases,
         "valid_range": list(r.valid_range) if r.valid_range else None,
+        "direction": r.direction,
+        "change_unit": r.change_unit,
+        "tolerance": r.tolerance,
+        "year": r.year,
+        "reference": r.reference,
     }
     if isinstance(fields["threshold"], float) and fields["threshold"].is_integer():
         fields["threshold"] = int(fields["threshold"])
@@ -249,7 +357,7 @@ def _draft(item: Item, target_id: str, r: Reading) -> DraftTarget:
         if fields[key] is None:
             reasons.append(f"{key} not understood: fill it in")
             confidence[key] = 0.0
-    return DraftTarget(fields, confidence, list(dict.fromkeys(reasons)))
+    return DraftTarget(fields, confidence, list(dict.fromkeys(reasons)), r.span or (0, 0))
 
 
 def _unique_names(targets: list[DraftTarget]) -> None:

@@ -37,10 +37,13 @@ GRADE_ALIASES = {"Giỏi": ["Tốt"]}
 # -- figures, units, comparators, periods ----------------------------------------------------
 
 _NUM = r"\d+(?:[.,]\d+)*"
-_MONEY = r"(?:tỷ|tỉ|triệu|nghìn|ngàn)?\s*đồng(?!\s+chí)(?:\s*/\s*người(?:\s*/\s*năm)?|\s*/\s*năm)?"
+_MONEY = (
+    r"(?:(?:tỷ|tỉ|triệu|nghìn|ngàn)?\s*đồng(?!\s+chí)|(?:tỷ|tỉ|triệu|nghìn|ngàn)?\s*(?:USD|đô la(?: Mỹ)?))"
+    r"(?:\s*/\s*người(?:\s*/\s*năm)?|\s*/\s*năm|\s*/\s*ha)?"
+)
 #: Units of a figure (longest first). Count nouns beyond these are read as the next word.
 _UNIT_WORDS = [
-    "%/năm", "%", "‰", "km", "m2", "m²", "m", "ha", "tấn",
+    "%o", "%0", "%/năm", "%", "‰", "km", "m2", "m²", "m", "ha", "tấn",
     "đồng chí", "đảng viên", "hội viên", "đoàn viên", "lượt người", "lao động", "người",
     "hộ gia đình", "hộ", "gia đình", "đường", "tuyến", "đoạn", "bóng",
     "công trình", "phòng học", "trường", "lớp", "nhà", "căn", "cơ sở", "doanh nghiệp",
@@ -63,6 +66,17 @@ _NOT_FIGURE_BEFORE = re.compile(
 )
 _NOT_FIGURE_UNITS = {"tuoi", "thang", "ngay", "nam", "gio", "dieu"}
 _YEAR_RANGE = re.compile(r"\b(?:19|20)\d\d\s*[–—-]\s*(?:19|20)\d\d\b")
+#: Numbers that are never figures: dates, the denominator of "04/09 thôn", document codes
+#: ("12-CT/TU", "800/QĐ-TTg"), names ("5G", "COVID-19", "4.0").
+_NOT_FIGURES = re.compile(
+    r"\b\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*(?:19|20)?\d\d\b"
+    r"|(?i:\bngày\s+\d{1,2}(?:\s*[/-]\s*\d{1,2}|\s+tháng\s+\d{1,2})?)"
+    r"|(?i:\btháng\s+\d{1,2}(?:\s*[/-]\s*(?:19|20)\d\d)?)"
+    r"|(?<=\d)\s*/\s*\d+(?!\s*[%‰\d])"
+    r"|\b\d+\s*[-/]\s*[A-ZĐ]{2,}[\w/-]*"
+    r"|\b\d+[A-Z]\b|\b[A-Za-z]+-\d+\b|(?<=\s)4\.0\b"
+)
+_COUNT_OF_TARGETS = re.compile(r"\s*chỉ tiêu\b", re.IGNORECASE)
 
 
 @dataclass
@@ -78,12 +92,15 @@ class _Figure:
 
 def figures(text: str) -> list[_Figure]:
     """The figures of a clause (not article numbers, ages or years)."""
-    masked = _YEAR_RANGE.sub(lambda m: " " * len(m.group()), text)
+    blank = lambda m: " " * len(m.group())  # noqa: E731
+    masked = _NOT_FIGURES.sub(blank, _YEAR_RANGE.sub(blank, text))
     out = []
     for m in _FIGURE.finditer(masked):
         before = masked[: m.start()]
         if re.search(r"[\d.,]$", before) or _NOT_FIGURE_BEFORE.search(before):
             continue
+        if not m["low_unit"] and _COUNT_OF_TARGETS.match(masked, m.end("low")):
+            continue  # "(11 chỉ tiêu)": a count of the list's targets
         if m["low_unit"] and not m["high"]:  # "100% đảng viên": the unit is the %
             unit, end = m["low_unit"].strip(), m.end("low_unit")
         else:
@@ -94,8 +111,12 @@ def figures(text: str) -> list[_Figure]:
             if word and match_key(word[1]) not in _NOT_UNIT_WORDS:
                 unit = word[1]
                 end += word.end()
-        if unit[:1].isalpha() and match_key(unit.split(" ")[0]) in _NOT_FIGURE_UNITS:
-            continue  # "5 tuổi", "3 tháng"
+        if (
+            unit[:1].isalpha()
+            and match_key(unit.split(" ")[0]) in _NOT_FIGURE_UNITS
+            and not re.search(r"tuổi thọ", masked[: m.start()], re.IGNORECASE)
+        ):
+            continue  # "5 tuổi", "3 tháng" (but "tuổi thọ … 76 tuổi" is a figure)
         if year_like and not unit:
             continue  # a year
         try:
@@ -111,6 +132,8 @@ def figures(text: str) -> list[_Figure]:
 
 def _clean_unit(unit: str) -> str:
     unit = re.sub(r"\s+", " ", unit).strip()
+    if unit.lower().startswith(("%o", "%0")):
+        unit = "‰" + unit[2:]  # per mille typed as "%o"
     unit = re.sub(r"\s*/\s*", "/", unit)
     if unit in _UNIT_WORDS:
         return unit
@@ -123,7 +146,7 @@ def _clean_unit(unit: str) -> str:
     return unit.lower()
 
 
-_MONEY_UNIT = re.compile(r"đồng(?!\s+chí)", re.IGNORECASE)
+_MONEY_UNIT = re.compile(r"đồng(?!\s+chí)|\bUSD\b|đô la", re.IGNORECASE)
 
 
 def _measure(unit: str) -> str:
@@ -131,8 +154,8 @@ def _measure(unit: str) -> str:
         return "share"
     if unit in ("km", "m"):
         return "length"
-    if _MONEY_UNIT.search(unit):
-        return "amount"
+    if _MONEY_UNIT.search(unit) or unit in ("ha", "tấn", "m2", "m²"):
+        return "amount"  # money, and quantities that are not counted: land, output
     return "count"
 
 
@@ -150,8 +173,46 @@ _END = re.compile(
     re.IGNORECASE,
 )
 _GROWTH = re.compile(
-    r"\btăng\s+(?:trưởng\s+)?(?:bình quân|trung bình)|\bbình quân\s+tăng", re.IGNORECASE
+    r"\btăng\s+(?:trưởng\s+)?(?:bình quân|trung bình)|\bbình quân\s+tăng"
+    r"|\b(?:tỷ lệ|tỉ lệ|tốc độ|mức)\s+tăng\b(?!\s+dân số tự nhiên)[^;]*?\b(?:bình quân|trung bình)"
+    r"|\btăng trưởng\b[^;]*?\b(?:bình quân|trung bình)"
+    r"|\btăng trưởng\b[^;]*?\d\s*%\s*/\s*năm",
+    re.IGNORECASE,
 )
+#: An average over the term ("bình quân hằng năm", "bình quân/năm", "trung bình mỗi năm").
+_AVERAGE = re.compile(
+    r"\b(?:bình quân|trung bình)\s*(?:(?:hằng|hàng|mỗi|/)\s*)?năm\b"
+    r"|\b(?:bình quân|trung bình)\s+(?:cả\s+|trong\s+)?(?:giai đoạn|nhiệm kỳ)",
+    re.IGNORECASE,
+)
+#: A change per year: "giảm/tăng" just before the figure (fillers between), with a word
+#: saying per year somewhere in the statement.
+_CHANGE_VERB = re.compile(
+    r"\b(?P<verb>giảm|tăng)\s*(?:(?:thêm|bình quân|trung bình|mỗi năm|hằng năm|hàng năm"
+    r"|/\s*năm|năm|từ|ít nhất|tối thiểu|trên|không dưới|đạt|khoảng|được|:|,)\s*)*$",
+    re.IGNORECASE,
+)
+_PER_YEAR = re.compile(
+    r"\b(?:mỗi năm|hằng năm|hàng năm|bình quân|trung bình)\b|^\s*/\s*năm", re.IGNORECASE
+)
+#: "Mức giảm tỷ suất sinh thô bình quân hằng năm: 0,01‰": the subject is the change.
+_CHANGE_SUBJECT = re.compile(r"^\W*(?:mức|tốc độ)\s+(?P<verb>giảm)\b", re.IGNORECASE)
+#: "giảm tỷ suất sinh thô 0,30‰/năm": the verb, its object, then a figure per year.
+_CHANGE_NEAR = re.compile(r"\b(?P<verb>giảm|tăng)\s+[^\d,;:]{1,40}?\s*$", re.IGNORECASE)
+_POINTS = re.compile(r"điểm\s*(?:phần trăm|%)", re.IGNORECASE)
+_SHARE_SUBJECT = re.compile(r"^\W*(?:\w+\s+){0,3}?(?:tỷ lệ|tỉ lệ|tỷ suất)\b", re.IGNORECASE)
+#: Relative to another unit: "thấp hơn mức bình quân của tỉnh".
+_RELATIVE = re.compile(
+    r"\b(?P<way>thấp hơn|cao hơn|nhỏ hơn|lớn hơn|bằng hoặc thấp hơn|bằng hoặc cao hơn)\s+"
+    r"(?:so với\s+)?(?:mức\s+|tỷ lệ\s+)?(?:bình quân|trung bình)(?:\s+chung)?\s+(?:của\s+)?"
+    r"(?P<ref>toàn tỉnh|tỉnh|cả nước|toàn quốc|huyện|toàn huyện|thành phố|thị xã|vùng|khu vực)",
+    re.IGNORECASE,
+)
+_REFERENCES = {"tỉnh": "province", "toàn tỉnh": "province", "cả nước": "country",
+               "toàn quốc": "country", "huyện": "district", "toàn huyện": "district",
+               "thành phố": "city", "thị xã": "town", "vùng": "region", "khu vực": "region"}  # fmt: skip
+_ABOUT = re.compile(r"\b(?:khoảng|xấp xỉ|chừng)\s*(?:từ\s*)?$", re.IGNORECASE)
+_AGAINST_BASE = re.compile(r"\bso với\s+(?:năm|cùng kỳ|đầu nhiệm kỳ)", re.IGNORECASE)
 _WORKS = re.compile(
     r"\b(?:nhựa hóa|bê tông hóa|xây dựng mới|xây mới|làm mới|nâng cấp|duy tu|sửa chữa|lắp|trồng"
     r"|kết nạp|mở|tổ chức|thành lập|giải quyết việc làm|đào tạo nghề|hỗ trợ)\b",
@@ -201,6 +262,21 @@ class Reading:
     doubts: list[str] = field(default_factory=list)
     valid_range: tuple[float, float] | None = None
     text_vi: str = ""
+    #: change_per_year: "down" or "up", and "points" or "percent".
+    direction: str | None = None
+    change_unit: str | None = None
+    #: about: the tolerance the text states (None: the kind's default, flagged).
+    tolerance: float | None = None
+    #: by_year: the year inside the term.
+    year: int | None = None
+    #: relative: what the figure is compared with ("province", "country"…).
+    reference: str | None = None
+    #: where the statement's words lie in the segmented text: its figure's, else its clause's.
+    span: tuple[int, int] | None = None
+    #: where its figure is in the clause (start, end), if it has one.
+    figure_at: tuple[int, int] | None = None
+    #: the kind came from another clause of the statement ("trong đó", a sibling).
+    inherited: str | None = None
 
     def doubt(self, field_name: str, confidence: float, reason: str) -> None:
         self.confidence[field_name] = min(confidence, self.confidence.get(field_name, 1.0))
@@ -284,16 +360,22 @@ def _comparator(clause: str, fig: _Figure, reading: Reading) -> None:
 
 
 def period(clause: str) -> tuple[str | None, float, str | None]:
-    """(kind, confidence, year mentioned) from the clause's own words, parentheses aside."""
+    """(kind, confidence, year mentioned) from the clause's own words, parentheses aside.
+
+    The kind may be ``"average"`` (an average over the term: "bình quân hằng năm"), which
+    :func:`read_clause` turns into a growth, a change per year or a flagged reading.
+    """
     plain = re.sub(r"\([^()]*\)", " ", clause)
     if _GROWTH.search(plain):
         return "average_growth", 0.95, None
+    if _AVERAGE.search(plain):
+        return "average", 0.9, None
     if _ANNUAL.search(plain):
         return "annual", 0.95, None
     if _CUMULATIVE.search(plain):
         return "cumulative", 0.9, None
     term = re.search(
-        r"(?<!chuẩn )(?<!chuẩn nghèo )giai đoạn\s+(?:19|20)\d\d\s*[–—-]\s*(?:19|20)\d\d",
+        r"(?<!chuẩn )(?<!chuẩn nghèo )(?:giai đoạn|thời kỳ)\s+(?:19|20)\d\d\s*[–—-]\s*(?:19|20)\d\d",
         plain,
         re.IGNORECASE,
     )
@@ -304,7 +386,7 @@ def period(clause: str) -> tuple[str | None, float, str | None]:
             return "end_level", 0.95, m["year"]
         if "cuối" in m.group().lower():
             return "end_level", 0.9, None
-    if re.search(r"\b(?:giữ vững|duy trì)\b", plain, re.IGNORECASE):
+    if re.match(r"^\W*(?:phấn đấu\s+|tiếp tục\s+)?(?:giữ vững|duy trì)\b", plain, re.IGNORECASE):
         return "annual", 0.8, None  # keep holding: every year
     return None, 0.0, None
 
@@ -361,7 +443,7 @@ _PERIOD_WORDS = re.compile(
 )
 _VERB_TAIL = re.compile(
     r"\s*\b(?:đạt|giảm|tăng bình quân|tăng|còn|xuống|từ|trên|dưới|không quá|tối thiểu|ít nhất"
-    r"|giữ vững|duy trì|là|vào|ở mức|khoảng)\s*$",
+    r"|giữ vững|duy trì|là|vào|ở mức|khoảng|bình quân|trung bình|mỗi năm|/\s*năm|:)\s*$",
     re.IGNORECASE,
 )
 
@@ -389,15 +471,36 @@ def _name(clause: str, fig: _Figure | None, measure: str | None) -> str:
 
 
 def read_clause(
-    clause: str, kind: str | None, conf: float, year: str | None, end: int
+    clause: str, kind: str | None, conf: float, year: str | None, term: tuple[int, int]
 ) -> list[Reading]:
     """What one clause says: a reading per figure (two when one figure serves two
-    subjects), else a rating (one per body rated) or a yes/no title, else nothing.
-    ``kind``, ``conf`` and ``year`` are from :func:`period`; ``end`` is the term's last year.
+    subjects), else a rating (one per body rated), a comparison with another unit or a
+    yes/no title, else nothing. ``kind``, ``conf`` and ``year`` are from :func:`period`;
+    ``term`` is the term's (start, end) years.
     """
+    start, end = term
     figs = figures(clause)
-    readings = []
-    doubt = f"the text says {year}, the term ends {end}" if year and int(year) != end else None
+    readings: list[Reading] = []
+    by_year = year is not None and start < int(year) < end
+    doubt = None
+    if year is not None and int(year) != end and not by_year:
+        doubt = f"the text says {year}, outside the term {start}–{end}: which year is meant?"
+    relative = _RELATIVE.search(clause)
+    if relative:
+        readings.append(_relative(clause, relative, kind, conf))
+    none_left = NONE_LEFT.search(clause)
+    if not figs and none_left:
+        what = none_left["what"] or none_left["what2"]
+        r = Reading(kind=kind, measure="count", comparator="<=", threshold=0.0,
+                    unit=what.split()[0])  # fmt: skip
+        r.confidence.update(measure=0.85, comparator=0.9, threshold=0.9)
+        if kind:
+            r.confidence["kind"] = conf
+        r.name = f"Số {what}"
+        if re.search(r"\bvà\b", what):
+            r.doubt("threshold", 0.6, "'không còn A và B': one sub-target each?")
+        _year(r, year, by_year, doubt)
+        return [r]
     if not figs:
         rated = rating(clause)
         if rated:
@@ -411,7 +514,7 @@ def read_clause(
                     r.confidence["kind"] = conf
                 r.name = f"Xếp loại {body}" if body else _name(clause[:at], None, "rating")
                 readings.append(r)
-        elif _BOOLEAN.search(clause):
+        elif not relative and _BOOLEAN.search(clause) and not _TRUNCATED.search(clause):
             r = Reading(kind=kind, measure="boolean", comparator="==", threshold=YES_LABEL)
             r.confidence.update(measure=0.85, threshold=0.9, comparator=0.95)
             if kind:
@@ -419,17 +522,31 @@ def read_clause(
             r.name = _name(clause, None, "boolean")
             readings.append(r)
         for r in readings:
-            if doubt:
-                r.doubt("kind", 0.5, doubt)
+            _year(r, year, by_year, doubt)
         return readings
     host: Reading | None = None
     for fig in figs:
-        r = Reading(kind=kind)
+        r = Reading(kind=kind, figure_at=(fig.start, fig.end))
         r.confidence["threshold"] = 0.95
         if kind:
             r.confidence["kind"] = conf
         r.measure = _measure(fig.unit) if fig.unit else None
-        if kind == "average_growth":
+        change = _CHANGE_VERB.search(clause[: fig.start]) or _CHANGE_SUBJECT.search(
+            clause[: fig.start]
+        )
+        if not change and fig.unit.endswith("/năm"):
+            change = _CHANGE_NEAR.search(clause[: fig.start])
+        per_year = _PER_YEAR.search(clause) or _PER_YEAR.search(clause[fig.end - 5 : fig.end + 6])
+        share_subject = bool(_SHARE_SUBJECT.search(clause)) and not re.search(
+            r"\b(?:tỷ lệ|tỉ lệ|tốc độ)\s+tăng\b", clause, re.IGNORECASE
+        )
+        verb = change["verb"].lower() if change else None
+        per_year_change = bool(change and (per_year or fig.unit.endswith("/năm")))
+        if per_year_change and not fig.bracketed and (verb == "giảm" or share_subject):
+            _change(r, clause, fig, verb, share_subject)
+        elif kind == "average_growth" or (
+            per_year_change and verb == "tăng" and fig.unit.startswith("%")
+        ):
             _growth(r, clause, fig)
         else:
             if not fig.unit:
@@ -457,15 +574,42 @@ def read_clause(
                 r.name = _name(clause, fig, r.measure)
                 if fig.unit and r.measure == "count":
                     r.name = r.name or f"Số {fig.unit}"
+            if _TWO_SUBJECTS.match(clause[fig.end :]) and not _shared_subjects(clause):
+                r.doubt(
+                    "threshold", 0.6, "one figure for two subjects ('… và …'): one sub-target each?"
+                )
+            if kind == "annual" and conf < 0.9 and _TASKS.search(clause):
+                r.doubt(
+                    "kind",
+                    0.5,
+                    "'duy trì/giữ vững' and a work to do: every year, or over the term?",
+                )
+            if _ABOUT.search(clause[: fig.start][-30:]):
+                _about(r)
+            if r.kind == "average":
+                r.kind = "annual"
+                r.doubt(
+                    "kind",
+                    0.5,
+                    "an average over the term ('bình quân hằng năm'), which no kind states: "
+                    "read as every year (stricter); check",
+                )
         if r.measure == "count" and isinstance(r.threshold, float) and not r.threshold.is_integer():
             r.doubt("threshold", 0.3, f"a count of {r.threshold:g} is not a whole number")
-        if doubt:
-            r.doubt("kind", 0.5, doubt)
+        if _AGAINST_BASE.search(clause):
+            r.doubt(
+                "kind",
+                0.4,
+                "a change against a base year ('so với năm …'): restate it as a level, "
+                "a growth rate or a change per year",
+            )
+        _year(r, year, by_year, doubt)
         if host is None:
             host = r
         readings.append(r)
-    if len(readings) > 1 and not any(f.bracketed for f in figs[1:]):
-        for r in readings:
+    numbered = [r for r in readings if r.reference is None]
+    if len(numbered) > 1 and not any(f.bracketed for f in figs[1:]):
+        for r in numbered:
             r.doubt("threshold", 0.6, "several figures in one statement: check each sub-target")
     split = _shared_subjects(clause)
     if split and len(readings) == 1:
@@ -475,6 +619,130 @@ def read_clause(
         readings[0].name, twin.name = first, second
         readings.append(twin)
     return readings
+
+
+#: Works and tasks: with "duy trì …" they leave the period open (every year or in the term).
+_TASKS = re.compile(_WORKS.pattern + r"|\b(?:xây dựng|phát triển|thành lập)\b", re.IGNORECASE)
+#: "không còn hộ nghèo": a count brought to zero.
+NONE_LEFT = re.compile(
+    r"\b(?:không còn|xóa hết|xoá hết|xóa xong|hết)\s+(?P<what>hộ (?:nghèo|đói|cận nghèo|tái nghèo)"
+    r"(?:\s+và\s+hộ\s+\w+(?:\s+nghèo)?)?|nhà tạm(?:,? dột nát)?|xã nghèo|thôn nghèo)"
+    r"|\bkhông có\s+(?P<what2>(?:chi bộ|tổ chức cơ sở đảng|tổ chức đảng|đảng viên)[^,;.]{0,30}?"
+    r"(?:yếu kém|không hoàn thành nhiệm vụ))",
+    re.IGNORECASE,
+)
+#: "N% A và B được …": one figure for two subjects.
+_TWO_SUBJECTS = re.compile(
+    r"^\s*(?:trở lên\s+)?[^\d,;]{2,40}?\s+và\s+[^\d,;]{2,30}?\s+(?:được|đạt|có)\b"
+)
+
+#: A statement cut off in the middle of a word or after "đạt:".
+_TRUNCATED = re.compile(r"(?:đạt|là|:)\s*:?\s*\w{0,6}$|\bhoàn thàn$", re.IGNORECASE)
+
+
+def _year(r: Reading, year: str | None, by_year: bool, doubt: str | None) -> None:
+    """A year inside the term makes a level a ``by_year`` target; one outside is a doubt."""
+    if by_year and r.kind in ("end_level", "about", None) and r.measure is not None:
+        if r.kind == "about":
+            r.doubt("kind", 0.5, f"an approximate level by {year}, inside the term: check")
+        else:
+            r.kind, r.year = "by_year", int(year)
+            r.confidence["kind"] = 0.9
+    elif by_year:
+        r.doubt("kind", 0.5, f"the text names {year}, inside the term: check the period")
+    if doubt:
+        r.doubt("kind", 0.5, doubt)
+
+
+def _change(r: Reading, clause: str, fig: _Figure, verb: str, share: bool) -> None:
+    """A change per year: "tỷ lệ hộ nghèo giảm bình quân 1 – 1,5 %/năm"."""
+    r.kind, r.direction = "change_per_year", "down" if verb == "giảm" else "up"
+    r.confidence["kind"] = 0.9
+    unit = fig.unit.removesuffix("/năm")
+    tail = clause[: fig.start][-40:]
+    after = clause[fig.end :]
+    if fig.high is not None:
+        r.comparator, r.threshold, r.upper = ">=", fig.low, fig.high
+        r.confidence["comparator"] = 0.9
+    else:
+        r.threshold = fig.low
+        if re.match(r"^\s*(?:/\s*năm\s*)?trở lên", after, re.I) or re.search(
+            r"(?:ít nhất|tối thiểu|không dưới|từ)\s*$", tail, re.I
+        ):
+            r.comparator, r.confidence["comparator"] = ">=", 0.95
+        elif re.search(r"trên\s*$", tail, re.I):
+            r.comparator, r.confidence["comparator"] = ">", 0.9
+        elif re.search(r"(?:không quá|tối đa)\s*$", tail, re.I) or re.match(
+            r"^\s*(?:/\s*năm\s*)?trở xuống", after, re.I
+        ):
+            r.comparator, r.confidence["comparator"] = "<=", 0.9
+        else:
+            r.comparator, r.confidence["comparator"] = ">=", 0.8  # a fall of X: at least X
+    if unit in ("%", "‰") or unit == "":
+        if _POINTS.search(clause):
+            r.measure, r.change_unit = "share", "points"
+            r.confidence["measure"] = 0.9
+        elif share:
+            r.measure, r.change_unit = "share", "points"
+            r.confidence["measure"] = 0.9
+            if fig.low > 3:
+                r.doubt(
+                    "change_unit",
+                    0.4,
+                    f"'{verb} {fig.low:g}%/năm' of a rate: in percentage points or in % of the "
+                    "rate? (change_unit: points or percent)",
+                )
+        else:
+            r.measure, r.change_unit = "count", "percent"
+            r.doubt("unit", 0.6, "the unit of the quantity that changes is not in the text")
+        r.unit = "%" if r.measure == "share" else ""
+        r.threshold_unit = "điểm %/năm" if r.change_unit == "points" else "%/năm"
+    else:
+        r.measure = _measure(unit)
+        r.change_unit, r.unit, r.threshold_unit = "points", unit, f"{unit}/năm"
+        r.confidence["measure"] = 0.85
+    r.name = _name(clause[: fig.start], None, r.measure) or _name(clause, fig, r.measure)
+
+
+def _about(r: Reading) -> None:
+    """ "khoảng 65 – 70 %": an approximate level (kind ``about``) at the end of the term."""
+    if r.kind not in (None, "end_level"):
+        r.doubt("kind", 0.5, "an approximate level ('khoảng') with another period: check")
+        return
+    r.kind, r.comparator = "about", "=="
+    r.confidence["kind"] = max(r.confidence.get("kind", 0.0), 0.8)
+    r.confidence["comparator"] = 0.9
+    r.doubts = [d for d in r.doubts if "approximate: no clear floor" not in d]
+    r.doubt(
+        "tolerance",
+        0.6,
+        "'khoảng' (about) states no tolerance: the default is used (give tolerance:)",
+    )
+
+
+def _relative(clause: str, m: re.Match, kind: str | None, conf: float) -> Reading:
+    """ "thấp hơn mức bình quân của tỉnh": the figure against another unit's."""
+    way = m["way"].lower()
+    cmp = {"thấp hơn": "<", "nhỏ hơn": "<", "cao hơn": ">", "lớn hơn": ">",
+           "bằng hoặc thấp hơn": "<=", "bằng hoặc cao hơn": ">="}[way]  # fmt: skip
+    r = Reading(kind="relative", comparator=cmp, threshold=0)
+    r.reference = _REFERENCES.get(m["ref"].lower(), m["ref"].lower())
+    r.measure = "share" if _SHARE_SUBJECT.search(clause) else None
+    r.confidence.update(kind=0.9, comparator=0.9, threshold=0.85)
+    if r.measure is None:
+        r.doubt("measure", 0.5, "what is compared is not a rate: give its measure")
+    else:
+        r.confidence["measure"] = 0.85
+    r.name = _name(clause[: m.start()], None, r.measure)
+    r.doubt(
+        "reference",
+        0.5,
+        f"compared with the {r.reference}'s figure: give the reference unit's code "
+        "(reference:) whose figures the tables have",
+    )
+    if kind not in (None, "end_level"):
+        r.doubt("kind", 0.6, "a comparison with another unit and a period: check which")
+    return r
 
 
 def not_understood(clause: str, kind: str | None, conf: float) -> Reading:
@@ -491,14 +759,23 @@ def not_understood(clause: str, kind: str | None, conf: float) -> Reading:
 
 
 def _growth(r: Reading, clause: str, fig: _Figure) -> None:
+    r.kind = "average_growth"
     r.comparator, r.threshold, r.upper = ">=", fig.low, fig.high
     r.threshold_unit = "%/năm"
     r.confidence.update(comparator=0.9, threshold=0.9, measure=0.8)
+    tail = clause[: fig.start][-30:]
+    if fig.high is None:
+        for pattern, cmp in ((r"(?:còn\s+|xuống\s+)?dưới\s*$", "<"), (r"trên\s*$", ">"),
+                             (r"(?:không (?:vượt )?quá|tối đa)\s*$", "<=")):  # fmt: skip
+            if re.search(pattern, tail, re.IGNORECASE):
+                r.comparator = cmp
+        if re.match(r"^\s*(?:/\s*năm\s*)?trở xuống", clause[fig.end :], re.IGNORECASE):
+            r.comparator = "<="
     if fig.unit and not fig.unit.startswith("%"):
         r.doubt("unit", 0.4, f"an average growth in '{fig.unit}', not in %/năm")
-    money = re.search(
-        r"\b(?:thu ngân sách|ngân sách|thu nhập|doanh thu|giá trị|vốn|tổng sản phẩm)",
-        clause,
+    money = not re.search(
+        r"\b(?:dân số|đảng viên|doanh nghiệp|khách|lượt|hộ|lao động|học sinh|con)\b",
+        clause[: fig.start],
         re.IGNORECASE,
     )
     r.measure = "amount" if money else "count"

@@ -46,7 +46,7 @@ from ..model.catalog import Target
 from ..model.figures import comparable, year_figures
 from ..model.panel import meets
 from ..schema import FINAL_STATUSES, LEVEL_MEASURES
-from .format import show, show_target
+from .format import goal_text, show
 from .locale import BASIS_COLOURS, COLOURS, STATUS_COLOURS, get_locale
 
 if TYPE_CHECKING:  # Altair is imported only where an Altair object is made: reports need none
@@ -86,6 +86,7 @@ MARKS = (
     "projection",
     "projection_band",
     "basis",
+    "reference",
 )
 #: Contrast of a chart's status text on white (WCAG AA for normal text).
 MIN_CONTRAST = 4.5
@@ -278,6 +279,11 @@ def target_spec(
         layers.append({"data": {"values": observed},
                        "mark": {"type": "point", "filled": True, "size": 56, "opacity": 1, "color": COLOURS["figure"]},
                        "encoding": {"x": x, "y": value, "shape": shape, "tooltip": tooltip, **by_basis}})  # fmt: skip
+    reference = _reference_figures(kind, shown, observations, as_of)
+    if reference is not None:  # another unit's figures, the ones compared with
+        ref_unit, ref_rows = reference
+        layers += _reference_layers(ref_unit, ref_rows, x, value, locale)
+        marks.append("reference")
     if len(periods) > 1:  # restated: the target in force in each period
         restated, restated_marks = _period_layers(kind, periods, raw, x, locale)
         layers += restated
@@ -317,7 +323,17 @@ def target_spec(
     layers = [_with_axes(layer, y, _year_labels(years, plot_width)) for layer in layers]
     title = w("chart_title", id=target.id, name=target.name(lang))
     text = _description(
-        target, locale, status, data, labels, results, kind.running_total, periods, cone
+        target,
+        locale,
+        status,
+        data,
+        labels,
+        results,
+        kind.running_total,
+        periods,
+        cone,
+        reference,
+        kind.verdict_year(shown),
     )
     return {
         "$schema": SCHEMA,
@@ -343,6 +359,7 @@ def target_spec(
                 "bases": [[b, c] for b, c in zip(bases, BASIS_COLOURS, strict=False)]
                 if multi
                 else [],
+                "references": [[reference[0], COLOURS["reference"]]] if reference else [],
             },
         },
         "layer": layers,
@@ -362,6 +379,37 @@ def target_chart(
 
 
 # -- the parts of a chart -----------------------------------------------------------------
+
+
+def _reference_figures(
+    kind, target: Target, observations: pd.DataFrame, as_of: int
+) -> tuple[str, pd.DataFrame] | None:
+    """The unit a target is compared with (its kind's ``reference``) and its figures up to
+    ``as_of`` (``year``, ``value``, ``value_kind``); None for a target judged on its own."""
+    ref = kind.reference(target)
+    if ref is None:
+        return None
+    unit, target_id = ref
+    theirs = target.model_copy(update={"id": target_id})
+    rows = year_figures(observations, [theirs], unit=unit, last=as_of)
+    return unit, rows.sort_values("year", kind="stable")[["year", "value", "value_kind"]]
+
+
+def _reference_layers(unit: str, rows: pd.DataFrame, x: dict, value: dict, locale) -> list[dict]:
+    """The compared unit's figures, in their colour: a line (broken where a year has no
+    figure) and points with a tooltip naming the unit."""
+    w = locale.word
+    colour = COLOURS["reference"]
+    points = _segments(_records(rows[["year", "value"]]))
+    tooltip = [{"field": "year", "type": "ordinal", "title": w("year")},
+               {"field": "value", "type": "quantitative", "title": w("chart_reference", ref=unit)}]  # fmt: skip
+    return [
+        {"data": {"values": points}, "mark": {"type": "line", "color": colour, "strokeWidth": 1.5},
+         "encoding": {"x": x, "y": value, "detail": {"field": "segment", "type": "nominal"}}},
+        {"data": {"values": points},
+         "mark": {"type": "point", "filled": True, "size": 40, "opacity": 1, "color": colour},
+         "encoding": {"x": x, "y": value, "tooltip": tooltip}},
+    ]  # fmt: skip
 
 
 def _segments(records: list[dict]) -> list[dict]:
@@ -637,10 +685,21 @@ def readable_colour(colour: str) -> str:
 
 
 def _description(
-    target: Target, locale, status, data, labels, results, running, periods, cone
+    target: Target,
+    locale,
+    status,
+    data,
+    labels,
+    results,
+    running,
+    periods,
+    cone,
+    reference=None,
+    due=None,
 ) -> str:
     """The chart in a sentence: the target, its status, the figures by year (each year's
-    verdict where the chart shows one), the target and the projection."""
+    verdict where the chart shows one), those of the unit compared with (``reference``: its
+    code and figures), the target and the projection to the year it is due (``due``)."""
     w, lang = locale.word, locale.code
     parts = [w("chart_desc", id=target.id, name=target.name(lang), status=locale.status(status))]
     codes = results if results is not None else [None] * len(data)
@@ -658,6 +717,10 @@ def _description(
             parts.append(w("chart_desc_total", first=target.first_year, figures=figures))
         else:
             parts.append(w("chart_desc_figures", figures=figures))
+    if reference is not None:
+        ref_unit, ref_rows = reference
+        figures = _figure_list(ref_rows.assign(code=None), target, locale)
+        parts.append(w("chart_desc_reference", ref=ref_unit, figures=figures))
     goals = [_goal(t, locale) for t, _ in periods]
     said = goals[0] + "".join(
         "; " + w("chart_desc_from", year=span[0], target=goal)
@@ -669,12 +732,13 @@ def _description(
         low, high = (show(end[k], target, lang, raw=True) for k in ("low", "high"))
         rng = w("projection_range", low=low, high=high) if low != high else ""
         mid = show(end["mid"], target, lang, raw=True)
-        parts.append(w("chart_desc_projection", T=target.target_year, value=mid, rng=rng))
+        year = target.target_year if due is None else due
+        parts.append(w("chart_desc_projection", T=year, value=mid, rng=rng))
     return " ".join(parts)
 
 
 def _goal(t: Target, locale) -> str:
-    goal = show_target(t, locale.code)
+    goal = goal_text(t, locale.code)
     if t.basis is None:
         return goal
     return locale.word("goal_on_basis", goal=goal, basis=locale.basis(t.basis))
@@ -728,19 +792,24 @@ SWATCHES = {
     "restated": f'<path d="M12 1 L17 6 L12 11 L7 6 Z" fill="{COLOURS["target"]}"/>',
     "projection": _line(COLOURS["figure"], "2 3", 1.5),
     "projection_band": f'<path d="M1 6 L23 1 L23 11 Z" fill="{COLOURS["figure"]}" fill-opacity="0.25"/>',
+    "reference": _line(COLOURS["reference"], width=1.5) + _dot(COLOURS["reference"]),
 }  # fmt: skip
 _SVG = '<svg width="24" height="12" viewBox="0 0 24 12" aria-hidden="true" focusable="false" style="flex:none">{}</svg>'
 _ITEM = '<span role="listitem" style="display:inline-flex;align-items:center;gap:4px;white-space:nowrap">{}{}</span>'
 
 
-def _marks_of(specs_or_marks: Iterable[dict | str]) -> tuple[list[str], list[tuple[str, str]]]:
-    """The marks used (in the legend's order) and each basis (its catalog code) with its colour."""
-    used, bases = set(), []
+def _marks_of(
+    specs_or_marks: Iterable[dict | str],
+) -> tuple[list[str], list[tuple[str, str]], list[tuple[str, str]]]:
+    """The marks used (in the legend's order), each basis (its catalog code) with its colour,
+    and each unit compared with (its code) with its colour."""
+    used, bases, references = set(), [], []
     for item in specs_or_marks:
         if isinstance(item, dict):
             ward = item.get("usermeta", {}).get("ward", {})
             used.update(ward.get("marks", []))
             bases += [tuple(b) for b in ward.get("bases", [])]
+            references += [tuple(r) for r in ward.get("references", [])]
         else:
             used.add(item)
     unknown = sorted(used - set(MARKS))
@@ -749,20 +818,24 @@ def _marks_of(specs_or_marks: Iterable[dict | str]) -> tuple[list[str], list[tup
             f"the chart legend has no mark named {', '.join(map(repr, unknown))} "
             f"(known: {', '.join(MARKS)})"
         )
-    return [m for m in MARKS if m in used], list(dict.fromkeys(bases))
+    return (
+        [m for m in MARKS if m in used],
+        list(dict.fromkeys(bases)),
+        list(dict.fromkeys(references)),
+    )
 
 
 def legend_html(specs_or_marks: Iterable[dict | str], *, lang: str = "vi") -> str:
     """One legend for a page's charts: every kind of mark they use, and only those.
 
     ``specs_or_marks``: specs of :func:`target_spec` (their ``usermeta["ward"]`` lists their
-    marks and bases) or mark codes (:data:`MARKS`). Each entry is a small SVG swatch drawn as
+    marks, bases and the units they compare with) or mark codes (:data:`MARKS`). Each entry is a small SVG swatch drawn as
     the charts draw the mark (hidden from screen readers) and its name in the report's
     language, in a ``<div class="ward-legend" role="list">``; "" when there is nothing to name.
     """
     locale = get_locale(lang)
     w = locale.word
-    marks, bases = _marks_of(specs_or_marks)
+    marks, bases, references = _marks_of(specs_or_marks)
     items = []
     for mark in marks:
         if mark == "basis":
@@ -772,6 +845,12 @@ def legend_html(specs_or_marks: Iterable[dict | str], *, lang: str = "vi") -> st
                     html.escape(w("legend_basis", basis=locale.basis(code))),
                 )
                 for code, colour in bases
+            ]
+        elif mark == "reference":  # each unit compared with, by its code
+            named = [html.escape(w("legend_reference", ref=code)) for code, _ in references]
+            items += [
+                _ITEM.format(_SVG.format(SWATCHES[mark]), text)
+                for text in named or [html.escape(w("legend_reference_any"))]
             ]
         else:
             items.append(
@@ -875,7 +954,7 @@ def _period_layers(
     for i, (t, span) in enumerate(periods):
         on_basis = comparable(raw["basis"].to_numpy(dtype=object), t.basis)
         overlay = kind.overlay(t, raw[on_basis], span)
-        named = {"target": show_target(t, locale.code),
+        named = {"target": goal_text(t, locale.code),
                  "basis": locale.basis(t.basis) if t.basis is not None else ""}  # fmt: skip
         if overlay.rule is not None:
             level += [{"year": yr, "value": overlay.rule} for yr in span]
@@ -912,13 +991,15 @@ def _period_layers(
 
 
 def _projection_cone(kind, target: Target, a: pd.Series, rows: pd.DataFrame, figures: pd.DataFrame):
-    """A straight cone from the latest figure to the projected end-of-term value and interval."""
+    """A straight cone from the latest figure to the projected value and interval of the year
+    the target is due (the end of the term, or a ``by_year`` target's year)."""
     if a["status"] in (*FINAL_STATUSES, "not_comparable") or pd.isna(a.get("projected_value")):
         return None
     if rows.empty:
         return None
     last_year, last = int(rows["year"].iloc[-1]), float(rows["value"].iloc[-1])
-    if last_year >= target.target_year:
+    due = kind.verdict_year(target)
+    if last_year >= due:
         return None
     levels = kind.projection_levels(target, a, figures)
     if levels is None:
@@ -926,7 +1007,7 @@ def _projection_cone(kind, target: Target, a: pd.Series, rows: pd.DataFrame, fig
     mid, low, high = levels
     return pd.DataFrame(
         {
-            "year": [last_year, target.target_year],
+            "year": [last_year, due],
             "mid": [last, mid],
             "low": [last, low],
             "high": [last, high],

@@ -25,7 +25,15 @@ from ..model.catalog import Catalog, Target
 from ..model.figures import year_figures
 from ..model.pace import pace
 from ..schema import ASSESS_COLUMNS, LEVEL_MEASURES, REJECT_COLUMNS, RESULT_KINDS, VALUE_KINDS
-from .format import compared_unit, decimals_for, format_number, percent, show, show_target
+from .format import (
+    compared_unit,
+    decimals_for,
+    format_number,
+    goal_text,
+    percent,
+    show,
+    show_target,
+)
 from .locale import COLOURS, Locale, get_locale
 from .sentences import status_labels
 
@@ -373,6 +381,9 @@ _RULE_TEXT: dict[str, Callable] = {
     "level_each_year": lambda r, t, loc: loc.word("pace_level", goal=show_target(t, loc.code)),
     "pass_each_year": lambda r, t, loc: loc.word("pace_pass_each_year"),
     "pass_in_target_year": lambda r, t, loc: loc.word("pace_pass_in", T=t.target_year),
+    "beside_reference": lambda r, t, loc: loc.word(
+        "pace_beside_reference", ref=t.reference, T=t.target_year
+    ),
 }
 _NUMBER_RULES = ("level_change", "amount_per_year", "growth_rate", "level_each_year")
 #: The text of each situation other than ``open`` (``ward_analysis.model.pace.SITUATIONS``).
@@ -403,7 +414,7 @@ def pace_table(table: pd.DataFrame, catalog: Catalog, *, lang: str = "vi") -> pd
         situation = _SITUATION_TEXT.get(r.situation)
         needed = situation(t, locale) if situation else _required_text(r, t, locale)
         rows.append({w("unit"): r.unit, w("target"): target_label(t, lang), w("figure"): latest,
-                     w("pace_goal"): show_target(t, lang), w("pace_years_left"): int(r.years_left),
+                     w("pace_goal"): goal_text(t, lang), w("pace_years_left"): int(r.years_left),
                      w("pace_required"): needed})  # fmt: skip
     frame = pd.DataFrame(
         rows,

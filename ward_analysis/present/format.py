@@ -14,7 +14,7 @@ import re
 
 from ..model import kinds
 from ..model.catalog import Target
-from ..schema import GROWTH_UNIT, LEVEL_MEASURES
+from ..schema import GROWTH_UNIT, LEVEL_MEASURES, POINTS_UNIT
 from .locale import get_locale
 
 
@@ -68,7 +68,7 @@ def own_decimals(x: float) -> int:
 
 def decimals_for(target: Target) -> int | None:
     """Decimals for a target's figures: the usual ones, or more if its threshold has more."""
-    usual = {"%": 1, GROWTH_UNIT: 1, "km": 2}.get(compared_unit(target))
+    usual = {"%": 1, GROWTH_UNIT: 1, POINTS_UNIT: 2, "km": 2}.get(compared_unit(target))
     if usual is None:
         return None
     return max(usual, own_decimals(target.threshold_value))
@@ -184,3 +184,54 @@ def keep_units_together(text: str) -> str:
     """A page's text with a no-break space between a figure and its ``%`` or ``‰`` sign
     (``79,6 %``), so that a line never ends on the figure with the sign on the next."""
     return _NUMBER_SPACE_UNIT.sub("\u00a0", text)
+
+
+def change_phrase(size: float, target: Target, lang: str) -> str:
+    """A change a year, the way a ``change_per_year`` target counts it, as a phrase: ``giảm
+    bình quân 0,25 điểm %/năm``; the other way round when ``size`` is negative."""
+    if size is None or math.isnan(size):
+        return "–"
+    way = target.direction if size >= 0 else {"down": "up", "up": "down"}[target.direction]
+    return get_locale(lang).word(f"move_{way}", value=show(abs(size), target, lang))
+
+
+def change_goal(target: Target, lang: str) -> str:
+    """A ``change_per_year`` target as a phrase: ``giảm bình quân 1–1,5 điểm %/năm``."""
+    return get_locale(lang).word(f"move_{target.direction}", value=show_target(target, lang))
+
+
+#: A comparator's code in the words of a target compared with another unit's figure.
+_COMPARED = {">=": "ge", ">": "gt", "<=": "le", "<": "lt"}
+
+
+def relative_goal(target: Target, lang: str) -> str:
+    """A ``relative`` target as a phrase: ``thấp hơn mức của gia_lai`` (with its offset where
+    it states one)."""
+    locale = get_locale(lang)
+    text = locale.word(f"relative_{_COMPARED[target.comparator]}", ref=target.reference)
+    if target.threshold_value != 0:
+        text += locale.word("relative_offset", gap=show_target(target, lang))
+    return text
+
+
+def band_text(target: Target, lang: str) -> str:
+    """The levels that meet a target given as a band (``63–72 %``); "" where it has none."""
+    found = kinds.get(target.kind).goal_band(target)
+    if found is None:
+        return ""
+    low, high = (show(v, target, lang, decimals=own_decimals(round(v, 6))) for v in found)
+    return get_locale(lang).word("band", low=low, high=high)
+
+
+def goal_text(target: Target, lang: str) -> str:
+    """The target as a phrase of its own, whatever its kind: ``80 %``, ``giảm bình quân
+    0,2 điểm %/năm`` (a change a year), ``thấp hơn mức của gia_lai`` (beside another unit),
+    ``khoảng 65–70 % (từ 63 % đến 72 %)`` (an approximate level)."""
+    if target.direction is not None:
+        return change_goal(target, lang)
+    if target.reference is not None:
+        return relative_goal(target, lang)
+    band = band_text(target, lang)
+    if band:
+        return get_locale(lang).word("about_goal", goal=show_target(target, lang), band=band)
+    return show_target(target, lang)

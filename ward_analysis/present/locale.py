@@ -46,6 +46,7 @@ COLOURS = {
     "neutral": "#8c959f",  # the line joining met / not met years
     "pass": STATUS_COLOURS["on_track"],
     "fail": STATUS_COLOURS["missed"],
+    "reference": "#1b7c83",  # the figures of the unit a target is compared with
 }
 #: The figures of each basis on a chart: the basis of the target in force first, then the
 #: others in the order their figures appear.
@@ -182,6 +183,7 @@ VI = Locale(
         "pace_level": "Mỗi năm: {goal}",
         "pace_pass_each_year": "Phải đạt hằng năm",
         "pace_pass_in": "Phải đạt vào năm {T}",
+        "pace_beside_reference": "So với số liệu của {ref} năm {T}",
         "pace_met": "Đã đạt mục tiêu",
         "pace_missed": "Không đạt (đã có kết quả)",
         "pace_no_figure": "Chưa có số liệu",
@@ -217,10 +219,14 @@ VI = Locale(
         "legend_projection": "Dự báo",
         "legend_projection_band": "Khoảng dự báo 80 %",
         "legend_basis": "Theo {basis}",
+        "legend_reference": "Số liệu của {ref} (đơn vị so sánh)",
+        "legend_reference_any": "Số liệu của đơn vị so sánh",
         "chart_desc": "Biểu đồ chỉ tiêu {id}. {name}: {status}.",
         "chart_desc_figures": "Số liệu các năm: {figures}.",
         "chart_desc_total": "Lũy kế từ năm {first}: {figures}.",
         "chart_desc_basis": "Số liệu theo {basis}: {figures}.",
+        "chart_desc_reference": "Số liệu của {ref} (đơn vị so sánh): {figures}.",
+        "chart_reference": "Số liệu của {ref}",
         "chart_desc_none": "Chưa có số liệu.",
         "chart_desc_year": "{year}: {value}",
         "chart_desc_notes": "{value} ({notes})",
@@ -285,6 +291,25 @@ VI = Locale(
         "verdict_not_met": "không đạt",
         "required_growth": "cần tăng {req} các năm còn lại",
         "enough": "mức hiện tại đã đủ nếu không giảm",
+        # a change a year (change_per_year), a ceiling on a growth, a level beside another unit's
+        "move_down": "giảm bình quân {value}",
+        "move_up": "tăng bình quân {value}",
+        "verb_down": "giảm",
+        "verb_up": "tăng",
+        "change_required": "các năm còn lại cần {move}",
+        "change_allowed": "các năm còn lại chỉ được {move}",
+        "change_enough": "mức hiện tại đã đạt yêu cầu nếu giữ được",
+        "allowed_growth": "các năm còn lại chỉ được tăng bình quân tối đa {req}",
+        "required_fall": "các năm còn lại cần giảm bình quân {req}",
+        "relative_lt": "thấp hơn mức của {ref}",
+        "relative_le": "không cao hơn mức của {ref}",
+        "relative_gt": "cao hơn mức của {ref}",
+        "relative_ge": "không thấp hơn mức của {ref}",
+        "relative_offset": " (chênh lệch {gap})",
+        "band": "từ {low} đến {high}",
+        "about_goal": "khoảng {goal} ({band})",
+        # what a kind assumed where the catalog is silent (the readings of the data notes)
+        "assumed_tolerance": "nghị quyết ghi “khoảng” nhưng không nêu mức chênh lệch cho phép; được hiểu là đạt khi kết quả năm {T} nằm trong khoảng {band} (cộng, trừ {tolerance} so với chỉ tiêu: mức mặc định).",
         "yes": "Đạt",
         "no": "Không đạt",
         "rating_or_better": "{label} trở lên",
@@ -335,6 +360,22 @@ VI = Locale(
         "summary_average_growth_final": "tăng bình quân {base}–{T}: {pv}{est}, chỉ tiêu {goal}",
         "summary_average_growth_no_base": "chưa có số liệu năm gốc {base}",
         "summary_average_growth_open": "dự báo tăng bình quân {base}–{T}: {pv} (chỉ tiêu {goal}), xác suất đạt {p}",
+        "summary_change_per_year_final": "giai đoạn {base}–{T} {pmove}{est}, chỉ tiêu {dgoal}",
+        "summary_change_per_year_no_base": "chưa có số liệu năm gốc {base}",
+        "summary_change_per_year_open": "dự báo cả giai đoạn {pmove} (chỉ tiêu {dgoal}), xác suất đạt {p}",
+        "summary_about_final": "năm {T} đạt {pv}{est}, chỉ tiêu khoảng {goal} ({band})",
+        "summary_about_one_point": "mới có số liệu năm {ly}: {lv}{est}; xác suất năm {T} đạt khoảng {goal} ({band}): {p}",
+        "summary_about_open": "dự báo năm {T}: {pv} (chỉ tiêu khoảng {goal}, {band}), xác suất đạt {p}",
+        "summary_by_year_final": "năm {Y} đạt {pv}{est}, chỉ tiêu {goal}",
+        "summary_by_year_final_ceiling": "năm {Y} là {pv}{est}, chỉ tiêu {goal}",
+        "summary_by_year_final_yes_no": "năm {Y}: {pv}{est}",
+        "summary_by_year_one_point": "mới có số liệu năm {ly}: {lv}{est}; chỉ tiêu năm {Y}: {goal}, xác suất đạt {p}",
+        "summary_by_year_pass_fail": "năm {ly}: {lv}{est}; chỉ tiêu năm {Y}: {goal}, xác suất đạt {p}",
+        "summary_by_year_open": "dự báo năm {Y}: {pv} (chỉ tiêu {goal}), xác suất đạt {p}",
+        "summary_relative_final": "năm {T}: {pv}{est}, của {ref}: {dv}; chỉ tiêu {rgoal}",
+        "summary_relative_no_reference": "chưa có số liệu của {ref} để so sánh",
+        "summary_relative_one_point": "mới có số liệu năm {ly}: {lv}{est}; xác suất năm {T} {rgoal}: {p}",
+        "summary_relative_open": "dự báo năm {T}: {pv}; xác suất {rgoal}: {p}",
         # the downloads of a year report (present/documents.py)
         "downloads": "Tải về",
         "download_csv": "Bảng tình trạng (CSV)",
@@ -455,18 +496,20 @@ VI = Locale(
             "cumulative",
             "open",
         ): "{name}: lũy kế {span} đạt {lv}{est}; dự báo đến {T} đạt {pv}{rng}{above}; xác suất đạt chỉ tiêu ({goal}): {p}.",
-        (
-            "average_growth",
-            "final",
-        ): "{name}: tăng bình quân {base}–{T} đạt {pv}{est}; chỉ tiêu {goal}: {verdict}{above}.",
+        ("average_growth", "final"): {
+            "floor": "{name}: tăng bình quân {base}–{T} đạt {pv}{est}; chỉ tiêu {goal}: {verdict}{above}.",
+            "range": "{name}: tăng bình quân {base}–{T} đạt {pv}{est}; chỉ tiêu {goal}: {verdict}{above}.",
+            "ceiling": "{name}: tăng bình quân {base}–{T} là {pv}{est}; chỉ tiêu {goal}: {verdict}.",
+        },
         (
             "average_growth",
             "no_base",
         ): "{name}: cần số liệu năm gốc {base} và ít nhất một năm sau để tính tăng bình quân.",
-        (
-            "average_growth",
-            "open",
-        ): "{name}: tăng bình quân {base}–{ly} đạt {lv}{est}; {req}; dự báo cả giai đoạn {pv}{rng}{above}; xác suất đạt chỉ tiêu ({goal}): {p}.",
+        ("average_growth", "open"): {
+            "floor": "{name}: tăng bình quân {base}–{ly} đạt {lv}{est}; {req}; dự báo cả giai đoạn {pv}{rng}{above}; xác suất đạt chỉ tiêu ({goal}): {p}.",
+            "range": "{name}: tăng bình quân {base}–{ly} đạt {lv}{est}; {req}; dự báo cả giai đoạn {pv}{rng}{above}; xác suất đạt chỉ tiêu ({goal}): {p}.",
+            "ceiling": "{name}: tăng bình quân {base}–{ly} là {lv}{est}; {req}; dự báo cả giai đoạn {pv}{rng}; xác suất đạt chỉ tiêu ({goal}): {p}.",
+        },
         ("end_level", "final"): {
             "floor": "{name} năm {T} đạt {pv}{est}; chỉ tiêu {goal}: {verdict}.",
             "ceiling": "{name} năm {T} là {pv}{est}; chỉ tiêu {goal}: {verdict}.",
@@ -495,6 +538,76 @@ VI = Locale(
             "ceiling": "{name} năm {ly} là {lv}{est}; theo xu hướng {fy}–{ly} dự báo năm {T} là {pv}{rng}; xác suất đạt chỉ tiêu ({goal}): {p}.",
             "range": "{name} năm {ly} đạt {lv}{est}; theo xu hướng {fy}–{ly} dự báo năm {T} đạt {pv}{rng}{above}; xác suất đạt chỉ tiêu ({goal}): {p}.",
         },
+        # a change a year from the base (change_per_year): its size, the way the target asks
+        (
+            "change_per_year",
+            "final",
+        ): "{name}: giai đoạn {base}–{T} {pmove}{est}; chỉ tiêu {dgoal}: {verdict}{above}.",
+        (
+            "change_per_year",
+            "no_base",
+        ): "{name}: cần số liệu năm gốc {base} (hoặc mức năm gốc nêu trong nghị quyết) và ít nhất một năm sau để tính mức {dverb} bình quân hằng năm.",
+        (
+            "change_per_year",
+            "open",
+        ): "{name}: giai đoạn {base}–{ly} {lmove}{est}; {rmove}; dự báo cả giai đoạn {pmove}{mrng}{above}; xác suất đạt chỉ tiêu ({dgoal}): {p}.",
+        # an approximate level (about): inside the band, neither below nor above
+        (
+            "about",
+            "final",
+        ): "{name} năm {T} đạt {pv}{est}; chỉ tiêu khoảng {goal} (được hiểu là {band}): {verdict}.",
+        (
+            "about",
+            "one_point",
+        ): "{name} mới có số liệu năm {ly} ({lv}){est}; chưa đủ để xác định xu hướng; xác suất năm {T} đạt mức khoảng {goal} (được hiểu là {band}): {p}.",
+        (
+            "about",
+            "open",
+        ): "{name} năm {ly} đạt {lv}{est}; theo xu hướng {fy}–{ly} dự báo năm {T} đạt {pv}{rng}; xác suất đạt mức khoảng {goal} (được hiểu là {band}): {p}.",
+        # a level due by a year inside the term (by_year): the end-of-term level's words, its year
+        ("by_year", "final"): {
+            "floor": "{name} năm {Y} đạt {pv}{est}; chỉ tiêu đến năm {Y} ({goal}): {verdict}.",
+            "ceiling": "{name} năm {Y} là {pv}{est}; chỉ tiêu đến năm {Y} ({goal}): {verdict}.",
+            "range": "{name} năm {Y} đạt {pv}{est}; chỉ tiêu đến năm {Y} ({goal}): {verdict}{above}.",
+            "yes_no": "{name}: năm {Y} {verdict}{est} (chỉ tiêu phải đạt vào năm {Y}).",
+            "rating": "{name} năm {Y}: {pv}{est}; chỉ tiêu đến năm {Y} ({goal}): {verdict}.",
+        },
+        ("by_year", "one_point"): {
+            "floor": "{name} mới có số liệu năm {ly} ({lv}){est}; chưa đủ để xác định xu hướng; tính theo tiến độ cần có để đạt chỉ tiêu và kết quả thực hiện các chỉ tiêu tương tự, xác suất đạt chỉ tiêu ({goal}) vào năm {Y}: {p}.",
+            "ceiling": "{name} mới có số liệu năm {ly} ({lv}){est}; chưa đủ để xác định xu hướng; tính theo tiến độ cần có để đạt chỉ tiêu và kết quả thực hiện các chỉ tiêu tương tự, xác suất đạt chỉ tiêu ({goal}) vào năm {Y}: {p}.",
+            "range": "{name} mới có số liệu năm {ly} ({lv}){est}; chưa đủ để xác định xu hướng; tính theo tiến độ cần có để đạt chỉ tiêu và kết quả thực hiện các chỉ tiêu tương tự, xác suất đạt chỉ tiêu ({goal}) vào năm {Y}: {p}.",
+            "yes_no": "{name} mới có số liệu năm {ly} ({lv}){est}; xác suất năm {Y} đạt: {p}.",
+            "rating": "{name} mới có số liệu năm {ly} ({lv}){est}; xác suất năm {Y} đạt mức {goal}: {p}.",
+        },
+        ("by_year", "pass_fail"): {
+            "floor": "{name} năm {ly}: {lv}{est}; xác suất năm {Y} đạt {goal}: {p}.",
+            "ceiling": "{name} năm {ly}: {lv}{est}; xác suất năm {Y} đạt chỉ tiêu ({goal}): {p}.",
+            "range": "{name} năm {ly}: {lv}{est}; xác suất năm {Y} đạt {goal}: {p}.",
+            "yes_no": "{name} năm {ly}: {lv}{est}; xác suất năm {Y} đạt: {p}.",
+            "rating": "{name} năm {ly}: {lv}{est}; xác suất năm {Y} đạt mức {goal}: {p}.",
+        },
+        ("by_year", "open"): {
+            "floor": "{name} năm {ly} đạt {lv}{est}; theo xu hướng {fy}–{ly} dự báo năm {Y} đạt {pv}{rng}{above}; xác suất đạt chỉ tiêu đến năm {Y} ({goal}): {p}.",
+            "ceiling": "{name} năm {ly} là {lv}{est}; theo xu hướng {fy}–{ly} dự báo năm {Y} là {pv}{rng}; xác suất đạt chỉ tiêu đến năm {Y} ({goal}): {p}.",
+            "range": "{name} năm {ly} đạt {lv}{est}; theo xu hướng {fy}–{ly} dự báo năm {Y} đạt {pv}{rng}{above}; xác suất đạt chỉ tiêu đến năm {Y} ({goal}): {p}.",
+        },
+        # a level compared with another unit's (relative)
+        ("relative", "final"): {
+            "floor": "{name} năm {T}: {pv}{est}, của {ref}: {dv}; chỉ tiêu {rgoal}: {verdict}.",
+            "ceiling": "{name} năm {T}: {pv}{est}, của {ref}: {dv}; chỉ tiêu {rgoal}: {verdict}.",
+        },
+        (
+            "relative",
+            "no_reference",
+        ): "{name}: chưa có số liệu của đơn vị so sánh ({ref}) để đối chiếu.",
+        ("relative", "one_point"): {
+            "floor": "{name} mới có số liệu năm {ly} ({lv}){est}, của {ref} năm {dy}: {dv}; chưa đủ để xác định xu hướng; xác suất năm {T} {rgoal}: {p}.",
+            "ceiling": "{name} mới có số liệu năm {ly} ({lv}){est}, của {ref} năm {dy}: {dv}; chưa đủ để xác định xu hướng; xác suất năm {T} {rgoal}: {p}.",
+        },
+        ("relative", "open"): {
+            "floor": "{name} năm {ly}: {lv}{est}, của {ref} năm {dy}: {dv}; theo xu hướng {fy}–{ly} dự báo năm {T} đạt {pv}{rng}; xác suất năm {T} {rgoal}: {p}.",
+            "ceiling": "{name} năm {ly}: {lv}{est}, của {ref} năm {dy}: {dv}; theo xu hướng {fy}–{ly} dự báo năm {T} là {pv}{rng}; xác suất năm {T} {rgoal}: {p}.",
+        },
     },
     comparators={">=": "", ">": "trên ", "<=": "không quá ", "<": "dưới ", "==": ""},
     backtest_methods={
@@ -512,6 +625,7 @@ VI = Locale(
         "gamma_poisson": "số lượng hằng năm (Gamma–Poisson)",
         "normal_flows": "mức thực hiện hằng năm (phân phối chuẩn)",
         "needs_base": "cần số liệu năm gốc và ít nhất một năm sau",
+        "needs_reference": "cần số liệu của đơn vị so sánh",
     },
     bases={
         "2016-2020": "chuẩn nghèo giai đoạn 2016–2020",
@@ -570,6 +684,7 @@ EN = Locale(
         "triệu đồng": "million VND",
         "tỷ đồng": "billion VND",
         "%/năm": "%/year",
+        "điểm %/năm": "pts/year",
         "‰": "‰",
     },
     vega_format=None,
@@ -617,6 +732,7 @@ EN = Locale(
         "pace_level": "Each year: {goal}",
         "pace_pass_each_year": "Must pass each year",
         "pace_pass_in": "Must pass in {T}",
+        "pace_beside_reference": "Compared with {ref}'s figure in {T}",
         "pace_met": "Already at the goal",
         "pace_missed": "Already missed",
         "pace_no_figure": "No figure yet",
@@ -651,10 +767,14 @@ EN = Locale(
         "legend_projection": "Projection",
         "legend_projection_band": "80% projection range",
         "legend_basis": "On the {basis}",
+        "legend_reference": "Figures of {ref} (compared with)",
+        "legend_reference_any": "Figures of the unit compared with",
         "chart_desc": "Chart of target {id}. {name}: {status}.",
         "chart_desc_figures": "Figures by year: {figures}.",
         "chart_desc_total": "Running total from {first}: {figures}.",
         "chart_desc_basis": "Figures on the {basis}: {figures}.",
+        "chart_desc_reference": "Figures of {ref} (compared with): {figures}.",
+        "chart_reference": "{ref}'s figure",
         "chart_desc_none": "No figures yet.",
         "chart_desc_year": "{year}: {value}",
         "chart_desc_notes": "{value} ({notes})",
@@ -715,6 +835,25 @@ EN = Locale(
         "verdict_not_met": "not met",
         "required_growth": "{req} needed in the remaining years",
         "enough": "the current level is enough if it does not fall",
+        # a change a year (change_per_year), a ceiling on a growth, a level beside another unit's
+        "move_down": "down {value} on average",
+        "move_up": "up {value} on average",
+        "verb_down": "fall",
+        "verb_up": "rise",
+        "change_required": "{move} needed in the years left",
+        "change_allowed": "at most {move} in the years left",
+        "change_enough": "the current level is enough if it holds",
+        "allowed_growth": "growth of at most {req} allowed in the years left",
+        "required_fall": "a fall of {req} needed in the years left",
+        "relative_lt": "below {ref}'s figure",
+        "relative_le": "not above {ref}'s figure",
+        "relative_gt": "above {ref}'s figure",
+        "relative_ge": "not below {ref}'s figure",
+        "relative_offset": " (difference {gap})",
+        "band": "{low} to {high}",
+        "about_goal": "about {goal} ({band})",
+        # what a kind assumed where the catalog is silent (the readings of the data notes)
+        "assumed_tolerance": "the resolution says “about” but gives no margin; read as met when the {T} figure is {band} (the target give or take {tolerance}: the default).",
         "yes": "met",
         "no": "not met",
         "rating_or_better": "{label} or better",
@@ -763,6 +902,22 @@ EN = Locale(
         "summary_average_growth_final": "average growth {base}–{T}: {pv}{est}; target {goal}",
         "summary_average_growth_no_base": "no figure for the base year {base}",
         "summary_average_growth_open": "average growth {base}–{T} projected at {pv} (target {goal}); probability met {p}",
+        "summary_change_per_year_final": "{pmove} over {base}–{T}{est}; target {dgoal}",
+        "summary_change_per_year_no_base": "no figure for the base year {base}",
+        "summary_change_per_year_open": "projected {pmove} for the term (target {dgoal}); probability met {p}",
+        "summary_about_final": "{pv} in {T}{est}; target about {goal} ({band})",
+        "summary_about_one_point": "one figure so far, {lv} in {ly}{est}; probability of about {goal} ({band}) in {T}: {p}",
+        "summary_about_open": "projected {pv} in {T} (target about {goal}, {band}); probability met {p}",
+        "summary_by_year_final": "{pv} in {Y}{est}; target {goal}",
+        "summary_by_year_final_ceiling": "{pv} in {Y}{est}; target {goal}",
+        "summary_by_year_final_yes_no": "{pv} in {Y}{est}",
+        "summary_by_year_one_point": "one figure so far, {lv} in {ly}{est}; target for {Y}: {goal}; probability met {p}",
+        "summary_by_year_pass_fail": "{lv} in {ly}{est}; target for {Y}: {goal}; probability met {p}",
+        "summary_by_year_open": "projected {pv} in {Y} (target {goal}); probability met {p}",
+        "summary_relative_final": "{pv} in {T}{est}, {ref} {dv}; target {rgoal}",
+        "summary_relative_no_reference": "no figures of {ref} to compare with",
+        "summary_relative_one_point": "one figure so far, {lv} in {ly}{est}; probability of being {rgoal} in {T}: {p}",
+        "summary_relative_open": "projected {pv} in {T}; probability of being {rgoal}: {p}",
         # the downloads of a year report (present/documents.py)
         "downloads": "Downloads",
         "download_csv": "Status table (CSV)",
@@ -883,18 +1038,20 @@ EN = Locale(
             "cumulative",
             "open",
         ): "{name}: {lv} in total for {span}{est}; projected {pv} by {T}{rng}{above}; probability of meeting the target ({goal}): {p}.",
-        (
-            "average_growth",
-            "final",
-        ): "{name}: average growth {base}–{T} was {pv}{est}; target {goal}: {verdict}{above}.",
+        ("average_growth", "final"): {
+            "floor": "{name}: average growth {base}–{T} was {pv}{est}; target {goal}: {verdict}{above}.",
+            "range": "{name}: average growth {base}–{T} was {pv}{est}; target {goal}: {verdict}{above}.",
+            "ceiling": "{name}: average growth {base}–{T} was {pv}{est}; target {goal}: {verdict}.",
+        },
         (
             "average_growth",
             "no_base",
         ): "{name}: needs the {base} base-year figure and at least one later year to compute average growth.",
-        (
-            "average_growth",
-            "open",
-        ): "{name}: average growth {base}–{ly} is {lv}{est}; {req}; projected {pv} for the term{rng}{above}; probability of meeting the target ({goal}): {p}.",
+        ("average_growth", "open"): {
+            "floor": "{name}: average growth {base}–{ly} is {lv}{est}; {req}; projected {pv} for the term{rng}{above}; probability of meeting the target ({goal}): {p}.",
+            "range": "{name}: average growth {base}–{ly} is {lv}{est}; {req}; projected {pv} for the term{rng}{above}; probability of meeting the target ({goal}): {p}.",
+            "ceiling": "{name}: average growth {base}–{ly} is {lv}{est}; {req}; projected {pv} for the term{rng}; probability of meeting the target ({goal}): {p}.",
+        },
         ("end_level", "final"): {
             "floor": "{name}: {pv} in {T}{est}; target {goal}: {verdict}.",
             "ceiling": "{name}: {pv} in {T}{est}; target {goal}: {verdict}.",
@@ -923,6 +1080,76 @@ EN = Locale(
             "ceiling": "{name}: {lv} in {ly}{est}; on the {fy}–{ly} trend, the {T} figure is projected at {pv}{rng}; probability of meeting the target ({goal}): {p}.",
             "range": "{name}: {lv} in {ly}{est}; on the {fy}–{ly} trend, the {T} figure is projected at {pv}{rng}{above}; probability of meeting the target ({goal}): {p}.",
         },
+        # a change a year from the base (change_per_year): its size, the way the target asks
+        (
+            "change_per_year",
+            "final",
+        ): "{name}: {pmove} over {base}–{T}{est}; target {dgoal}: {verdict}{above}.",
+        (
+            "change_per_year",
+            "no_base",
+        ): "{name}: needs the {base} base-year figure (or one the resolution states) and at least one later year to compute the average yearly {dverb}.",
+        (
+            "change_per_year",
+            "open",
+        ): "{name}: {lmove} over {base}–{ly}{est}; {rmove}; projected {pmove} for the term{mrng}{above}; probability of meeting the target ({dgoal}): {p}.",
+        # an approximate level (about): inside the band, neither below nor above
+        (
+            "about",
+            "final",
+        ): "{name}: {pv} in {T}{est}; target about {goal} (read as {band}): {verdict}.",
+        (
+            "about",
+            "one_point",
+        ): "{name}: a figure for {ly} only ({lv}){est}, not enough for a trend; probability of about {goal} (read as {band}) in {T}: {p}.",
+        (
+            "about",
+            "open",
+        ): "{name}: {lv} in {ly}{est}; on the {fy}–{ly} trend, the {T} figure is projected at {pv}{rng}; probability of landing about {goal} (read as {band}): {p}.",
+        # a level due by a year inside the term (by_year): the end-of-term level's words, its year
+        ("by_year", "final"): {
+            "floor": "{name}: {pv} in {Y}{est}; target {goal} by {Y}: {verdict}.",
+            "ceiling": "{name}: {pv} in {Y}{est}; target {goal} by {Y}: {verdict}.",
+            "range": "{name}: {pv} in {Y}{est}; target {goal} by {Y}: {verdict}{above}.",
+            "yes_no": "{name}: {verdict} in {Y}{est} (due by {Y}).",
+            "rating": "{name}: {pv} in {Y}{est}; target {goal} by {Y}: {verdict}.",
+        },
+        ("by_year", "one_point"): {
+            "floor": "{name}: a figure for {ly} only ({lv}){est}, not enough for a trend; going by the pace the target needs and how similar targets fared, probability of meeting the target ({goal}) by {Y}: {p}.",
+            "ceiling": "{name}: a figure for {ly} only ({lv}){est}, not enough for a trend; going by the pace the target needs and how similar targets fared, probability of meeting the target ({goal}) by {Y}: {p}.",
+            "range": "{name}: a figure for {ly} only ({lv}){est}, not enough for a trend; going by the pace the target needs and how similar targets fared, probability of meeting the target ({goal}) by {Y}: {p}.",
+            "yes_no": "{name}: a result for {ly} only ({lv}){est}; probability that the target is met in {Y}: {p}.",
+            "rating": "{name}: a rating for {ly} only ({lv}){est}; probability of {goal} in {Y}: {p}.",
+        },
+        ("by_year", "pass_fail"): {
+            "floor": "{name}: {lv} in {ly}{est}; probability of meeting the target ({goal}) in {Y}: {p}.",
+            "ceiling": "{name}: {lv} in {ly}{est}; probability of meeting the target ({goal}) in {Y}: {p}.",
+            "range": "{name}: {lv} in {ly}{est}; probability of meeting the target ({goal}) in {Y}: {p}.",
+            "yes_no": "{name}: {lv} in {ly}{est}; probability that the target is met in {Y}: {p}.",
+            "rating": "{name}: {lv} in {ly}{est}; probability of {goal} in {Y}: {p}.",
+        },
+        ("by_year", "open"): {
+            "floor": "{name}: {lv} in {ly}{est}; on the {fy}–{ly} trend, the {Y} figure is projected at {pv}{rng}{above}; probability of meeting the target ({goal}) by {Y}: {p}.",
+            "ceiling": "{name}: {lv} in {ly}{est}; on the {fy}–{ly} trend, the {Y} figure is projected at {pv}{rng}; probability of meeting the target ({goal}) by {Y}: {p}.",
+            "range": "{name}: {lv} in {ly}{est}; on the {fy}–{ly} trend, the {Y} figure is projected at {pv}{rng}{above}; probability of meeting the target ({goal}) by {Y}: {p}.",
+        },
+        # a level compared with another unit's (relative)
+        ("relative", "final"): {
+            "floor": "{name}: {pv} in {T}{est}, {ref} {dv}; target {rgoal}: {verdict}.",
+            "ceiling": "{name}: {pv} in {T}{est}, {ref} {dv}; target {rgoal}: {verdict}.",
+        },
+        (
+            "relative",
+            "no_reference",
+        ): "{name}: no figures of the reference unit ({ref}) to compare with.",
+        ("relative", "one_point"): {
+            "floor": "{name}: a figure for {ly} only ({lv}){est}, {ref} {dv} in {dy}; not enough for a trend; probability of being {rgoal} in {T}: {p}.",
+            "ceiling": "{name}: a figure for {ly} only ({lv}){est}, {ref} {dv} in {dy}; not enough for a trend; probability of being {rgoal} in {T}: {p}.",
+        },
+        ("relative", "open"): {
+            "floor": "{name}: {lv} in {ly}{est}, {ref} {dv} in {dy}; on the {fy}–{ly} trend, the {T} figure is projected at {pv}{rng}; probability of being {rgoal} in {T}: {p}.",
+            "ceiling": "{name}: {lv} in {ly}{est}, {ref} {dv} in {dy}; on the {fy}–{ly} trend, the {T} figure is projected at {pv}{rng}; probability of being {rgoal} in {T}: {p}.",
+        },
     },
     comparators={">=": "at least ", ">": "above ", "<=": "at most ", "<": "below ", "==": ""},
     backtest_methods={
@@ -940,6 +1167,7 @@ EN = Locale(
         "gamma_poisson": "yearly counts, Gamma–Poisson",
         "normal_flows": "yearly flows, normal",
         "needs_base": "needs the base-year figure and one more year",
+        "needs_reference": "needs the reference unit's figures",
     },
     bases={
         "2016-2020": "2016–2020 poverty standard",

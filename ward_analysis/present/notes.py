@@ -18,10 +18,12 @@ from typing import NamedTuple
 
 import pandas as pd
 
-from ..model.catalog import Catalog
+from ..model import kinds
+from ..model.catalog import Catalog, Target
 from ..model.figures import comparable, year_figures
 from ..model.rollup import parse_detail
 from ..schema import NO_FIGURE_FLAGS, RESULT_KINDS, split_flags
+from .format import band_text, own_decimals, show
 from .locale import Locale, get_locale
 
 #: The longest quote of a rejected cell or row (a whole row's text is cut).
@@ -237,15 +239,39 @@ def _rejected(d: _Data) -> list[str]:
     return out
 
 
+def _tolerance(t: Target, figures: dict[str, float], locale: Locale) -> dict[str, str]:
+    """An approximate level's default tolerance (points of a share) and the band it gives."""
+    lang, tol = locale.code, figures["tolerance"]
+    shown = (
+        locale.word("points", n=_figure(locale, tol))
+        if t.measure == "share"
+        else show(tol, t, lang, decimals=own_decimals(tol))
+    )
+    return {"tolerance": shown, "band": band_text(t, lang), "T": str(t.target_year)}
+
+
+#: How the figures of what a kind assumed (``Kind.assumptions``: its code, then its figures)
+#: are put into the words ``assumed_<code>``.
+ASSUMED: dict[str, Callable[[Target, dict[str, float], Locale], dict[str, str]]] = {
+    "tolerance": _tolerance,
+}
+
+
 def _readings(d: _Data) -> list[str]:
     """How the catalog reads the resolution, in this language (a reading only in another
-    language is not shown)."""
+    language is not shown), then what each target's kind assumed where the catalog is
+    silent (a default tolerance: said in every language)."""
     lang = d.locale.code
-    own = [
-        d.word("notes_reading", subject=d.subject(tg.id), reading=tg.reading_in(lang))
-        for tg in d.catalog
-        if tg.reading_in(lang)
-    ]
+    own = []
+    for tg in d.catalog:
+        if tg.reading_in(lang):
+            own.append(
+                d.word("notes_reading", subject=d.subject(tg.id), reading=tg.reading_in(lang))
+            )
+        t = tg.in_force(d.year)
+        for code, figures in kinds.get(t.kind).assumptions(t):
+            said = d.word(f"assumed_{code}", **ASSUMED[code](t, figures, d.locale))
+            own.append(d.word("notes_reading", subject=d.subject(tg.id), reading=said))
     return [*d.catalog.header.readings_in(lang), *own]
 
 

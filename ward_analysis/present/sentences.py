@@ -19,11 +19,15 @@ from ..model.catalog import Catalog, Target
 from ..schema import LEVEL_MEASURES, STATUS_SOURCES, UPWARD_COMPARATORS
 from .bases import restated_sentences
 from .format import (
+    band_text,
+    change_goal,
+    change_phrase,
     compared_unit,
     decimals_for,
     format_value,
     own_decimals,
     percent,
+    relative_goal,
     show,
     show_limit,
     show_target,
@@ -70,15 +74,27 @@ class _Fields:
             "goal": show_target(t, self.lang),
             "limit": show_limit(t, self.lang),
             "T": str(t.target_year),
+            "Y": str(kinds.get(t.kind).verdict_year(t)),
             "first": str(t.first_year),
             "base": str(t.base_year),
             "basis": locale.basis(str(t.basis)),
             "as_of": str(int(c["as_of"][0])) if len(c["as_of"]) else "",
             "above_text": locale.word("above_range", top=top) if top else "",
+            "band": band_text(t, self.lang),
+            "ref": t.reference or "",
         }
+        if t.direction is not None:  # a change a year: its way, in words
+            self.constants |= {"dgoal": change_goal(t, self.lang),
+                               "dverb": locale.word(f"verb_{t.direction}")}  # fmt: skip
+        if t.reference is not None:
+            self.constants["rgoal"] = relative_goal(t, self.lang)
 
     def _value_texts(self, key: str) -> np.ndarray:
-        values = np.round(np.asarray(self.c[key], dtype=float), 1 if self.d is None else self.d)
+        return self._figures(self.c[key])
+
+    def _figures(self, values) -> np.ndarray:
+        """Figures compared with the threshold, as the report writes them."""
+        values = np.round(np.asarray(values, dtype=float), 1 if self.d is None else self.d)
         t, lang, d = self.t, self.lang, self.d
         if t.measure in LEVEL_MEASURES:
             return _texts(values, lambda v: show(v, t, lang))
@@ -138,12 +154,68 @@ class _Fields:
         if name == "verdict":
             yes, no = word("verdict_met"), word("verdict_not_met")
             return np.where(c["status"] == "achieved", yes, no).astype(object)
-        if name == "req":
-            req = self._value_texts("required_pace")
-            done = np.asarray(c["required_pace"], dtype=float) <= 0
-            need = np.array([word("required_growth", req=r) for r in req], dtype=object)
-            return np.where(done, word("enough"), need).astype(object)
+        if name == "req":  # the growth still needed (a floor) or still allowed (a ceiling)
+            req = np.asarray(c["required_pace"], dtype=float)
+            size = self._figures(np.abs(req))
+            if direction(self.t) == "ceiling":
+                said = [word("allowed_growth" if not r < 0 else "required_fall", req=v)
+                        for r, v in zip(req, size, strict=True)]  # fmt: skip
+            else:
+                said = [word("enough") if r <= 0 else word("required_growth", req=v)
+                        for r, v in zip(req, size, strict=True)]  # fmt: skip
+            return np.array(said, dtype=object)
+        if name in ("pmove", "lmove"):  # a change a year the target's way, as a phrase
+            key = {"pmove": "projected_value", "lmove": "latest_value"}[name]
+            t = self.t
+            return _texts(np.asarray(c[key], dtype=float), lambda v: change_phrase(v, t, lang))
+        if name == "rmove":  # the change a year still needed (or still allowed)
+            return self._required_change()
+        if name == "mrng":  # the interval of a change a year, said the way its middle goes
+            return self._change_range()
         raise KeyError(name)
+
+    def _change_range(self) -> np.ndarray:
+        """`` (khoảng dự báo từ 0,03 đến 0,33 điểm %/năm)``: an interval of a change a year on
+        one side, its sizes from the smaller; one from one way to the other, each end said with
+        its way; "" where both ends show alike."""
+        word, t, lang = self.locale.word, self.t, self.lang
+        out = []
+        lows = np.asarray(self.c["projected_low"], dtype=float)
+        highs = np.asarray(self.c["projected_high"], dtype=float)
+        for low, high in zip(lows, highs, strict=True):
+            if np.isnan(low) or np.isnan(high):
+                out.append("")
+                continue
+            if low >= 0 or high <= 0:  # one way: the sizes, as the middle's phrase says it
+                small, large = (
+                    format_value(v, "", lang=lang, decimals=self.d)
+                    for v in sorted((abs(low), abs(high)))
+                )
+                if small == large:
+                    out.append("")
+                    continue
+                ends = (small, show(max(abs(low), abs(high)), t, lang))
+            else:
+                ends = (change_phrase(low, t, lang), change_phrase(high, t, lang))
+            out.append(word("projection_range", low=ends[0], high=ends[1]))
+        return np.array(out, dtype=object)
+
+    def _required_change(self) -> np.ndarray:
+        """``các năm còn lại cần giảm bình quân 0,3 điểm %/năm`` (a floor), ``… chỉ được …`` (a
+        ceiling), or that the level reached is enough."""
+        word, t, lang = self.locale.word, self.t, self.lang
+        ceiling = direction(t) == "ceiling"
+        out = []
+        for r in np.asarray(self.c["required_pace"], dtype=float):
+            if np.isnan(r):
+                out.append("–")
+            elif ceiling:
+                key = "change_allowed" if r >= 0 else "change_required"
+                out.append(word(key, move=change_phrase(r, t, lang)))
+            else:
+                out.append(word("change_enough") if r <= 0 else
+                           word("change_required", move=change_phrase(r, t, lang)))  # fmt: skip
+        return np.array(out, dtype=object)
 
 
 def _sentences(c: dict[str, np.ndarray], t: Target, locale: Locale) -> np.ndarray:

@@ -25,7 +25,16 @@ from ..errors import WardAnalysisError
 from ..model import kinds
 from ..model.catalog import Catalog, Target
 from ..schema import STATUSES
-from .format import percent, show, show_limit, show_target
+from .format import (
+    band_text,
+    change_goal,
+    change_phrase,
+    percent,
+    relative_goal,
+    show,
+    show_limit,
+    show_target,
+)
 from .locale import Locale, get_locale
 from .sentences import by_analyst, direction, provisional
 from .tables import CSS, badge, signed_count
@@ -274,7 +283,18 @@ def _fields(row, target: Target, locale: Locale) -> dict[str, str]:
     else:
         span = word("span", first=first, last=int(latest))
     probability = _number(row.probability)
+    kind = kinds.get(target.kind)
+    ways = {}  # the phrases of a change a year and of a level beside another unit's
+    if target.direction is not None:
+        ways = {"dgoal": change_goal(target, lang),
+                "pmove": change_phrase(_number(row.projected_value), target, lang)}  # fmt: skip
+    if target.reference is not None:
+        ways["rgoal"] = relative_goal(target, lang)
     return {
+        **ways,
+        "Y": str(kind.verdict_year(target)),
+        "band": band_text(target, lang),
+        "ref": target.reference or "",
         "T": str(target.target_year),
         "first": str(first),
         "base": str(target.base_year),

@@ -148,6 +148,18 @@ def _resolve_duplicates(obs: list[dict]) -> tuple[list[dict], list[dict]]:
     return kept, rejects
 
 
+def _shared(obs: list[dict], catalog: Catalog) -> list[dict]:
+    """The observations, and for each target whose figures are another's (``figures_from``:
+    one indicator held to two targets) a copy of that target's, under its own id."""
+    takers: dict[str, list[str]] = {}
+    for t in catalog:
+        if t.figures_from is not None:
+            takers.setdefault(t.figures_from, []).append(t.id)
+    if not takers:
+        return obs
+    return obs + [o | {"target_id": tid} for o in obs for tid in takers.get(o["target_id"], ())]
+
+
 def _observations_frame(obs: list[dict], catalog: Catalog) -> pd.DataFrame:
     order = {tid: i for i, tid in enumerate(catalog.ids)}
     kind_order = {k: i for i, k in enumerate(VALUE_KINDS)}
@@ -225,7 +237,7 @@ def read_reports(
                     "data_rows": sum(1 for _, r in table.rows if any(cell_text(v) for v in r)),
                 }
             )
-    kept, duplicate_rejects = _resolve_duplicates(all_obs)
+    kept, duplicate_rejects = _resolve_duplicates(_shared(all_obs, catalog))
     all_rejects += duplicate_rejects
     kept, implausible = plausible.check(kept, catalog, confirmations)
     all_rejects += [_observation_reject(o, "implausible", o["_reason"]) for o in implausible]

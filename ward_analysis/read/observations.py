@@ -52,12 +52,14 @@ def load_observations(
 
     Raises :class:`ObservationsError` naming the file, row and column of each
     problem (missing column, a year or figure that is not a number, an unknown
-    value kind, a target not in ``catalog`` when one is given, a duplicate row).
+    value kind, a target not in ``catalog`` when one is given — other than the series its
+    targets are compared with, :meth:`Catalog.references` —, a duplicate row).
     """
     path = Path(path) if path is not None else config.OBSERVATIONS_PATH
     frame = _load_observations(path)
     if catalog is not None:
-        unknown = sorted(set(frame["target_id"]) - set(catalog.ids))
+        compared = {target_id for _, target_id in catalog.references()}
+        unknown = sorted(set(frame["target_id"]) - set(catalog.ids) - compared)
         if unknown:
             rows = frame.index[frame["target_id"].isin(unknown)][:_MAX_LISTED]
             _raise(

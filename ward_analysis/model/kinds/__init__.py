@@ -1,12 +1,15 @@
 """Kinds of target: one module each, registered by name.
 
 A kind says everything that differs between, say, "an end-of-term level" and "a total over
-the term": which catalog entries make sense for it (:meth:`Kind.problems`), how it is
-assessed (:meth:`Kind.assess`), which situation each assessed row is in for its sentence
-(:meth:`Kind.sentence_cases`: codes, worded by ``ward_analysis.present``), what its chart
-shows besides the figures (:meth:`Kind.chart_series`, :meth:`Kind.overlay`,
-:meth:`Kind.projection_levels`), its invented series (:meth:`Kind.synthetic`) and the
-"latest value" baseline of the backtest (:meth:`Kind.latest_meets`).
+the term": which catalog entries make sense for it (:meth:`Kind.problems`, the fields of some
+kinds only it takes: :attr:`Kind.fields`), how it is assessed (:meth:`Kind.assess`; the year
+its verdict falls, :meth:`Kind.verdict_year`; another unit's series it compares with,
+:meth:`Kind.reference`), which situation each assessed row is in for its sentence
+(:meth:`Kind.sentence_cases`: codes, worded by ``ward_analysis.present``), what the catalog
+leaves it to assume (:meth:`Kind.assumptions`), what its chart shows besides the figures
+(:meth:`Kind.chart_series`, :meth:`Kind.overlay`, :meth:`Kind.projection_levels`), its
+invented series (:meth:`Kind.synthetic`, :meth:`Kind.synthetic_reference`) and the baselines
+of the backtest (:meth:`Kind.latest_meets`, :meth:`Kind.sdg_goal`).
 
 Adding a kind is adding one module to this folder that defines a :class:`Kind` subclass
 decorated with :func:`register`; every module here is imported when the package is. An
@@ -53,6 +56,12 @@ class Kind:
     pass_fail_chart: ClassVar[bool] = False
     #: Whether the chart's figures are a running total over the term.
     running_total: ClassVar[bool] = False
+    #: The catalog fields of some kinds only (``catalog.KIND_FIELDS``) this kind takes.
+    fields: ClassVar[tuple[str, ...]] = ()
+    #: The comparators a numeric (not yes/no, not rated) target of this kind may use.
+    numeric_comparators: ClassVar[tuple[str, ...]] = (">=", ">", "<=", "<")
+    #: The comparators a range (``threshold`` to ``upper``) of this kind may use.
+    range_comparators: ClassVar[tuple[str, ...]] = (">=", ">")
 
     # -- the catalog --------------------------------------------------------------------
     def problems(self, target: Target) -> list[str]:
@@ -72,15 +81,42 @@ class Kind:
         """Status, probability, projection and pace of every unit (arrays, one per column)."""
         raise NotImplementedError(f"kind '{self.name}' does not say how it is assessed")
 
-    def latest_meets(self, latest: np.ndarray, target: Target) -> np.ndarray:
-        """The "latest value" baseline: whether each latest value already meets the target."""
+    def verdict_year(self, target: Target) -> int:
+        """The year whose figure settles the target (the target year by default)."""
+        return target.target_year
+
+    def reference(self, target: Target) -> tuple[str, str] | None:
+        """The (unit, target id) of another unit's series the target is compared with, read
+        from the same observations; None for a target judged on its own figures."""
+        return None
+
+    def latest_meets(self, rows: pd.DataFrame, target: Target) -> np.ndarray:
+        """The "latest value" baseline: whether each assessed row's latest value (``assess``
+        output) already meets the target."""
         from ..panel import meets
 
-        return meets(latest, target)
+        return meets(rows["latest_value"].to_numpy(dtype=float), target)
+
+    def sdg_goal(self, target: Target, base_value: np.ndarray) -> tuple[np.ndarray, bool]:
+        """The level Open SDG's progress measure aims at from each base figure, and whether a
+        higher level is better (NaN where the kind has no such level)."""
+        from ..panel import upward
+
+        return np.full(len(base_value), target.threshold_value), upward(target)
 
     def compared_unit(self, target: Target) -> str:
         """The unit of the figure compared with the threshold (the tables' unit by default)."""
         return target.unit_of_measure
+
+    def goal_band(self, target: Target) -> tuple[float, float] | None:
+        """The levels that meet the target where they form a band (an approximate level:
+        threshold give or take its tolerance); None for a target met beyond a bound."""
+        return None
+
+    def assumptions(self, target: Target) -> list[tuple[str, dict[str, float]]]:
+        """What the catalog leaves the kind to assume (a default tolerance…), as codes with
+        their figures; ``ward_analysis.present`` words them among the readings."""
+        return []
 
     # -- presentation facts (codes and numbers; words are ``ward_analysis.present``'s) ------
     def sentence_cases(
@@ -124,6 +160,13 @@ class Kind:
 
         return by_measure(target, rng, n, years, scenarios)
 
+    def synthetic_reference(
+        self, target: Target, years: np.ndarray
+    ) -> tuple[str, str, np.ndarray] | None:
+        """An invented series of the unit the target is compared with (:meth:`reference`):
+        its unit, target id and yearly figures; None for a target judged on its own."""
+        return None
+
     def __repr__(self) -> str:
         return f"<kind {self.name}>"
 
@@ -148,12 +191,12 @@ def get(name: str) -> Kind:
 
 def names() -> tuple[str, ...]:
     """The registered kinds, in the order of their modules' names."""
-    return tuple(_REGISTRY)
+    return tuple(sorted(_REGISTRY))
 
 
 def known() -> str:
     """The registered kinds as a phrase: ``'annual', 'average_growth' or 'end_level'``."""
-    quoted = [f"'{n}'" for n in _REGISTRY]
+    quoted = [f"'{n}'" for n in names()]
     return ", ".join(quoted[:-1]) + f" or {quoted[-1]}" if len(quoted) > 1 else "".join(quoted)
 
 

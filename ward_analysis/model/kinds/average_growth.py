@@ -1,8 +1,9 @@
-"""**average_growth** — an average yearly growth over the term ("tăng bình quân 3 – 5 %/năm").
+"""**average_growth** — an average yearly growth over the term ("tăng bình quân 3 – 5 %/năm"),
+or a ceiling on it ("tốc độ tăng dân số bình quân hằng năm dưới 1 %").
 
 The term's compound growth from the base year (CAGR) ≥ g is the same as the target-year
-level ≥ base × (1 + g)^(T − base), projected on a log-linear trend; "above the range" is
-reported separately.
+level ≥ base × (1 + g)^(T − base) (≤ for a ceiling: ``<=``, ``<``), projected on a log-linear
+trend; "above the range" is reported separately.
 """
 
 from __future__ import annotations
@@ -10,9 +11,24 @@ from __future__ import annotations
 import numpy as np
 
 from ...schema import GROWTH_UNIT
-from ..panel import TOL, empty_result, pace, provisional_p, status_from_p, trend_projection
+from ..panel import (
+    TOL,
+    empty_result,
+    meets,
+    pace,
+    provisional_p,
+    status_from_p,
+    trend_projection,
+    upward,
+)
 from ..progress import mix, progress_probability
 from . import Kind, Overlay, register
+
+
+def goal_level(target, base_value: np.ndarray) -> np.ndarray:
+    """The target-year level the growth asks for, from each base-year figure."""
+    g = target.threshold_value / 100
+    return np.asarray(base_value, dtype=float) * (1 + g) ** (target.target_year - target.base_year)
 
 
 @register
@@ -25,8 +41,6 @@ class AverageGrowth(Kind):
             out.append(
                 f"measure: an average-growth target grows an amount or a count, not a {t.measure}"
             )
-        if t.comparator not in (">=", ">"):
-            out.append("comparator: an average-growth target must use '>=' or '>'")
         return out
 
     def checks_threshold_range(self, target) -> bool:
@@ -38,18 +52,18 @@ class AverageGrowth(Kind):
     def compared_unit(self, target) -> str:
         return GROWTH_UNIT
 
-    def latest_meets(self, latest, target):
-        return np.asarray(latest, dtype=float) >= target.threshold_value  # the growth so far
+    def sdg_goal(self, target, base_value):
+        return goal_level(target, base_value), upward(target)
 
     def assess(self, panel, target, ctx) -> dict[str, np.ndarray]:
         n_units = len(panel.n_points)
         result = empty_result(n_units)
         T, base = target.target_year, target.base_year
+        up = upward(target)
         v0 = panel.column(base)
         latest = panel.at(panel.last_idx)
         t_last = panel.year_at(panel.last_idx)
-        g = target.threshold_value / 100
-        needed_level = v0 * (1 + g) ** (T - base)
+        needed_level = goal_level(target, v0)
         ens = trend_projection(panel, target, result, T, ctx, toward=needed_level)
 
         def cagr(value, years):
@@ -58,14 +72,14 @@ class AverageGrowth(Kind):
 
         for k in ("projected_value", "projected_low", "projected_high"):
             result[k] = cagr(result[k], T - base)
-        p_trend = ens.p_beyond(T, needed_level, True)
+        p_trend = ens.p_beyond(T, needed_level, up)
         p = mix(p_trend, progress_probability(panel, target, needed_level), panel.n_points)
         so_far = cagr(latest, t_last - base)
         with np.errstate(divide="ignore", invalid="ignore"):
             required = np.where(
                 t_last < T, ((needed_level / latest) ** (1 / (T - t_last)) - 1) * 100, np.nan
             )
-        pace(result, so_far, required, True)
+        pace(result, so_far, required, up)
         result["latest_value"] = so_far
         usable = (v0 > 0) & (panel.n_points >= 2)
         p = np.where(usable, p, np.nan)
@@ -74,13 +88,13 @@ class AverageGrowth(Kind):
         final = panel.column(T)
         known = ~np.isnan(final) & (v0 > 0)
         final_cagr = cagr(final, np.full(n_units, T - base))
-        ok = final_cagr >= target.threshold_value - TOL
+        ok = meets(final_cagr, target)
         status[known] = np.where(ok[known], "achieved", "missed")
         p_final = ok.astype(float)
         if T in panel.years:
             on_estimate = known & panel.estimate[:, T - panel.years[0]]
             result["provisional"] = on_estimate
-            p_est = provisional_p(final, ens.noise_plain, needed_level, True)
+            p_est = provisional_p(final, ens.noise_plain, needed_level, up)
             p_final = np.where(on_estimate, p_est, p_final)
         p = np.where(known, p_final, p)
         for k in ("projected_value", "projected_low", "projected_high"):
@@ -113,3 +127,8 @@ class AverageGrowth(Kind):
             float(v0.iloc[0]) * (1 + assessment[k] / 100) ** span
             for k in ("projected_value", "projected_low", "projected_high")
         )
+
+    def synthetic(self, target, rng, n, years, scenarios):
+        from ..synthetic import amounts
+
+        return amounts(target, rng, n, years, scenarios, needed=target.threshold_value / 100)
