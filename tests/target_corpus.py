@@ -34,16 +34,27 @@ from ward_analysis.schema import YES_LABEL
 from ward_analysis.text import match_key, nfc
 
 CORPUS = Path(__file__).parent / "data" / "target_texts"
+#: Lists gathered the same way and scored once, after the reader was fixed on CORPUS.
+HOLDOUT = Path(__file__).parent / "data" / "target_texts_holdout"
 CLASSES = ("right", "right_flagged", "wrong_flagged", "wrong_unflagged", "dropped")
 
 
-def slugs() -> list[str]:
-    return sorted(p.stem for p in CORPUS.glob("*.yaml"))
+def slugs(*folders: Path) -> list[str]:
+    """The lists of ``folders`` (default: the corpus and the held-aside lists)."""
+    return sorted(p.stem for f in folders or (CORPUS, HOLDOUT) for p in f.glob("*.yaml"))
+
+
+def path(slug: str) -> Path:
+    """The ``.yaml`` of a list, in the corpus or among the held-aside lists."""
+    for folder in (CORPUS, HOLDOUT):
+        if (folder / f"{slug}.yaml").exists():
+            return folder / f"{slug}.yaml"
+    raise FileNotFoundError(slug)
 
 
 def load(slug: str) -> tuple[dict, str]:
-    meta = yaml.safe_load((CORPUS / f"{slug}.yaml").read_text(encoding="utf-8"))
-    text = (CORPUS / f"{slug}.txt").read_text(encoding="utf-8")
+    meta = yaml.safe_load(path(slug).read_text(encoding="utf-8"))
+    text = path(slug).with_suffix(".txt").read_text(encoding="utf-8")
     return meta, text
 
 
@@ -310,7 +321,13 @@ def main(argv: list[str]) -> int:
             print(f"{p}: " + ("; ".join(found) or "ok"))
         return 1 if any(bad.values()) else 0
     scores = [score(s) for s in (argv or slugs())]
-    print(table(scores))
+    if argv:
+        print(table(scores))
+    else:
+        for name, folder in (("corpus", CORPUS), ("held-aside lists", HOLDOUT)):
+            print(f"\n{name} ({folder.name}/)\n")
+            print(table([s for s in scores if path(s.slug).parent == folder]))
+        print("\nboth\n\n" + table(scores).splitlines()[-1])
     if "-v" in sys.argv or argv:
         for s in scores:
             for cls, at, want, got in s.rows:

@@ -238,9 +238,9 @@ def test_fuzz_inputs_do_not_touch_the_shipped_tables():
 
 from ward_analysis.onboard import parse_targets  # noqa: E402
 
-from .target_corpus import CORPUS  # noqa: E402
+from .target_corpus import CORPUS, HOLDOUT  # noqa: E402
 
-_TEXTS = sorted(p.read_text(encoding="utf-8") for p in CORPUS.glob("*.txt"))
+_TEXTS = sorted(p.read_text(encoding="utf-8") for f in (CORPUS, HOLDOUT) for p in f.glob("*.txt"))
 #: Pieces of real lists: markers, period words, figures, dates, codes, names, headings.
 _PIECES = st.sampled_from([
     "\n", " ", "  ", "\t", ":", ";", ",", ".", "…", "(", ")", "–", "-", "/", "%", "‰", "%o",

@@ -14,9 +14,9 @@ import pytest
 
 from ward_analysis.onboard.split import SKIP_REASONS
 
-from .target_corpus import CLASSES, CORPUS, problems, score, slugs
+from .target_corpus import CLASSES, CORPUS, HOLDOUT, path, problems, score, slugs
 
-SLUGS = slugs()
+SLUGS = slugs()  # the corpus and the held-aside lists
 LEVELS = {"commune": "commune or ward", "ward": "commune or ward", "town": "district or town",
           "district": "district or town", "city": "district or town", "province": "province"}  # fmt: skip
 
@@ -27,21 +27,21 @@ def scores():
 
 
 def test_the_corpus_has_twelve_published_lists_of_every_level_and_both_terms(scores):
-    assert len(SLUGS) >= 12
-    metas = [s.meta for s in scores.values()]
+    assert len(slugs(CORPUS)) >= 12 and len(slugs(HOLDOUT)) >= 5
+    metas = [scores[slug].meta for slug in slugs(CORPUS)]
     assert all(m["source_url"].startswith(("http://", "https://")) for m in metas)
     assert {LEVELS[m["level"]] for m in metas} == set(LEVELS.values())
     terms = Counter(tuple(m["term"]) for m in metas)
     assert terms[(2020, 2025)] >= 3 and terms[(2025, 2030)] >= 3
     assert len({m["layout"] for m in metas}) >= 5
     for slug in SLUGS:  # each text is there as published, with its hand-checked reading
-        assert (CORPUS / f"{slug}.txt").read_text(encoding="utf-8").strip()
+        assert path(slug).with_suffix(".txt").read_text(encoding="utf-8").strip()
         assert sum(len(e.get("targets") or []) for e in scores[slug].meta["entries"]) >= 3
 
 
 @pytest.mark.parametrize("slug", SLUGS)
 def test_each_pair_is_well_formed(slug):
-    assert problems(CORPUS / f"{slug}.yaml") == []
+    assert problems(path(slug)) == []
 
 
 @pytest.mark.parametrize("slug", SLUGS)
@@ -66,10 +66,15 @@ def test_no_statement_is_lost(scores, slug):
         assert t.fields["kind"] is not None or t.needs_review
 
 
-def test_at_most_two_percent_of_the_corpus_is_read_wrong_without_a_flag(scores):
+@pytest.mark.parametrize(
+    "folders", [(CORPUS,), (CORPUS, HOLDOUT)], ids=["corpus", "with the held-aside lists"]
+)
+def test_at_most_two_percent_of_the_corpus_is_read_wrong_without_a_flag(scores, folders):
+    """The held-aside lists alone (49 targets) are too few for a 2 % bound: one case is 2 %.
+    Scored once before the last fixes, they had 3 wrong and unflagged (6.2 %)."""
     total = Counter()
-    for s in scores.values():
-        total.update(s.counts)
+    for slug in slugs(*folders):
+        total.update(scores[slug].counts)
     n = sum(total[c] for c in CLASSES)
     rates = {c: total[c] / n for c in CLASSES}
     print({c: f"{total[c]} ({rates[c]:.1%})" for c in CLASSES})

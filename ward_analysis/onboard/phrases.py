@@ -233,6 +233,8 @@ _BEFORE_CMP = (  # (pattern at the end of the text before the figure, comparator
     (r"dưới\s*$", "<", 0.95),
     (r"(?:còn|xuống còn|xuống)\s*$", "<=", 0.85),
     (r"trên\s*$", ">", 0.9),
+    (r"(?:thấp hơn|ít hơn|nhỏ hơn)\s*$", "<", 0.9),
+    (r"(?:cao hơn|nhiều hơn|lớn hơn|hơn)\s*$", ">", 0.9),
     (r"(?:tối thiểu|ít nhất)\s*(?:là|đạt)?\s*$", ">=", 0.95),
     (r"(?:đạt|đạt tỷ lệ|đạt mức|bằng)\s*$", ">=", 0.9),
     (r"(?:giữ vững|duy trì)(?: tỷ lệ)?\s*$", ">=", 0.85),

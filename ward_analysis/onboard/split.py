@@ -349,7 +349,7 @@ def _list_start(text: str, pieces: list[_Piece]) -> tuple[int, str | None]:
     return 0, None
 
 
-_SENTENCE = re.compile(r"(?<=[^\d\s])\.\s+(?=[A-ZĐÂĂÊÔƠƯÁÀẢÃẠ])")
+_SENTENCE = re.compile(r"(?:(?<=[^\d\s])\.|…|!|\?)\s+(?=[A-ZĐÂĂÊÔƠƯÁÀẢÃẠ])")
 _DETAIL = re.compile(
     r",?\s*(?:\btrong đó\b\s*[:,]?|\b(?:cụ thể|gồm)\s*(?:có\s*)?[:,])\s*", re.IGNORECASE
 )
