@@ -401,8 +401,11 @@ def marks_seen(spec: dict) -> set[str]:
             seen.add("basis")
         if kind == "rule" or (kind == "line" and mark.get("interpolate") == "step"):
             seen.add("target")
+        if kind == "tick" or (kind == "line" and dash == [6, 4] and "interpolate" not in mark):
+            seen.add("target_by")  # a level due by a year inside the term: to that year
         if mark.get("color") == COLOURS["pass"] and kind in ("rect", "area"):
-            seen.add("range")
+            due = kind == "area" and "interpolate" not in mark
+            seen.add("range_by" if due else "range")
         if kind == "line" and dash == [4, 4]:
             seen.add("path")
         if mark.get("shape") == "diamond":
@@ -420,9 +423,10 @@ def test_each_spec_records_exactly_the_marks_it_draws(every_year):
     for spec in all_specs(every_year):
         assert set(spec["usermeta"]["ward"]["marks"]) == marks_seen(spec), spec["usermeta"]["ward"]
     used = {m for spec in all_specs(every_year) for m in spec["usermeta"]["ward"]["marks"]}
-    # the shipped data uses every kind of mark somewhere, but for another unit's figures (no
-    # relative target in Chi Lăng's catalog: tests/test_new_kinds.py draws them)
-    assert used == set(MARKS) - {"reference"}
+    # the shipped data uses every kind of mark somewhere, but for another unit's figures and a
+    # level due by a year inside the term (no relative or by_year target in Chi Lăng's
+    # catalog: tests/test_new_kinds.py draws them)
+    assert used == set(MARKS) - {"reference", "target_by", "range_by"}
 
 
 class Items(HTMLParser):

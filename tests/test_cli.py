@@ -78,3 +78,19 @@ def test_backtest_command_prints_the_scores(tmp_path, capsys):
     from ward_analysis.present.locale import get_locale
 
     assert get_locale("en").backtest_methods["pace"] in printed and "average_growth" in printed
+
+
+def test_the_province_build_names_the_units_it_does_not_build(tmp_path, capsys, monkeypatch):
+    """A unit of the registry with no catalog (the province the wards compare with) is said,
+    not silently left out."""
+    from ward_analysis.build import province
+
+    def build(**kwargs):
+        return province.ProvinceResult(index=tmp_path / "index.html",
+                                       no_catalog=["gia_lai (Tỉnh Gia Lai)"])  # fmt: skip
+
+    monkeypatch.setattr(province, "build_province", build)
+    args = ["reports", "--out", str(tmp_path / "r"), "--processed", str(tmp_path / "p")]
+    assert main(args) == 0
+    out = capsys.readouterr().out
+    assert "Not built: gia_lai (Tỉnh Gia Lai) — no catalog in the registry" in out

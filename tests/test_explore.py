@@ -374,6 +374,51 @@ def test_a_second_dropdown_picks_the_unit_when_there_are_several(tmp_path):
     assert len(one_unit["params"]) == 1
 
 
+def test_the_chart_draws_the_unit_compared_with_beside_the_figures(tmp_path):
+    """A target compared with another unit's figure (kind relative): that unit's figures drawn
+    as the year report draws them, a line in their own colour (broken where a year has none),
+    named in the legend and the tooltip, beside each unit's own; the unit compared with is no
+    unit to pick, and no row of the pace table."""
+    from ward_analysis.present.locale import COLOURS
+
+    below = {"id": "5", "kind": "relative", "measure": "share", "comparator": "<",
+             "threshold": 0, "reference": "gia_lai"}  # fmt: skip
+    catalog = make_catalog(tmp_path, below, {"id": "1", **SHARE})
+    obs = pd.concat(
+        [obs_frame({"5": {2020: 4.2, 2021: 3.9, 2023: 3.1}, "1": {2022: 70.0}}),
+         obs_frame({"5": {2022: 5.0}}, unit="Phường Khác"),
+         obs_frame({"5": {2020: 4.5, 2021: 4.3, 2023: 4.0}}, unit="gia_lai")],
+        ignore_index=True,
+    )  # fmt: skip
+    named = "Số liệu của tỉnh Gia Lai"  # the shipped registry names gia_lai
+    frame = wa.reference_frame(catalog, obs, lang="vi")
+    assert list(frame["year"]) == [2020, 2021, 2023] and set(frame["kind"]) == {named}
+    assert list(frame["value_label"]) == ["4,5 %", "4,3 %", "4,0 %"]
+    assert "gia_lai" not in set(wa.explore_frame(catalog, obs)["unit"])
+    assert "gia_lai" not in set(wa.pace(catalog, obs, as_of=2023)["unit"])
+    spec = chart_spec(catalog, obs, lang="vi")
+    (units,) = [p for p in spec["params"] if p["bind"]["name"] == f"{VI.word('unit')}: "]
+    assert units["bind"]["options"] == ["Phường Thử", "Phường Khác"]
+    line = next(
+        ly for ly in spec["layer"]
+        if ly["mark"]["type"] == "line" and ly["mark"].get("color") == COLOURS["reference"]
+    )  # fmt: skip
+    rows = spec["datasets"][line["data"]["name"]]
+    assert [(r["year"], r["value"]) for r in rows] == [(2020, 4.5), (2021, 4.3), (2023, 4.0)]
+    assert len({r["segment"] for r in rows}) == 2  # no figure in 2022: the line breaks
+    assert line["encoding"]["detail"]["field"] == "segment"
+    filters = [str(t.get("filter", "")) for t in line["transform"]]
+    assert any("target_pick" in f for f in filters) and not any("unit_pick" in f for f in filters)
+    points = [ly for ly in spec["layer"] if ly["mark"]["type"] == "point"]
+    scale = points[0]["encoding"]["color"]["scale"]
+    assert scale["range"][scale["domain"].index(named)] == COLOURS["reference"]
+    theirs = next(ly for ly in points if ly["data"]["name"] == line["data"]["name"])
+    assert {t["field"] for t in theirs["encoding"]["tooltip"]} >= {"year", "value_label", "kind"}
+    en = wa.reference_frame(catalog, obs, lang="en")
+    assert set(en["kind"]) == {"Figure of Tỉnh Gia Lai"} and en["value_label"].iloc[0] == "4.5%"
+    assert wa.reference_frame(make_catalog(tmp_path, {"id": "1", **SHARE}), obs).empty
+
+
 def test_the_chart_displays_with_the_jupyterlab_mimetype(shipped):
     catalog, obs = shipped
     wa.enable_renderer()

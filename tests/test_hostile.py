@@ -159,6 +159,7 @@ def test_parameters_are_read_from_the_notebooks(tmp_path):
         "year": (int,), "lang": (str,), "unit": (str, type(None)),
         "observations_path": (str, type(None)), "rejects_path": (str, type(None)),
         "catalog_path": (str, type(None)), "overrides_path": (str, type(None)),
+        "units_path": (str, type(None)),
     }  # fmt: skip
     term = declared(config.NOTEBOOKS_DIR / "term_review.ipynb")
     assert "year" not in term and "rejects_path" not in term

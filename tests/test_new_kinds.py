@@ -20,8 +20,10 @@ from hypothesis import strategies as st
 
 import ward_analysis as wa
 from ward_analysis import CatalogError
+from ward_analysis.errors import UnitsError
 from ward_analysis.model import kinds
 from ward_analysis.present.charts import legend_html, target_spec
+from ward_analysis.present.format import relative_goal
 from ward_analysis.present.locale import COLOURS, LOCALES
 from ward_analysis.present.summary import clause_text
 from ward_analysis.schema import OBSERVATION_COLUMNS, STATUSES
@@ -275,12 +277,12 @@ def test_an_assumed_tolerance_is_said_in_the_notes_in_both_languages(tmp_path):
     en = [n.text for n in data_notes(catalog, obs, None, UNIT, 2021, lang="en")]
     assert vi == [
         "Chỉ tiêu 3 (Tỷ lệ che phủ rừng): nghị quyết ghi “khoảng” nhưng không nêu mức chênh lệch "
-        "cho phép; được hiểu là đạt khi kết quả năm 2025 nằm trong khoảng từ 63 % đến 72 % (cộng, "
-        "trừ 2 điểm phần trăm so với chỉ tiêu: mức mặc định)."
+        "cho phép; được hiểu là đạt khi kết quả năm 2025 nằm trong khoảng từ 63 % đến 72 %, tức "
+        "chỉ tiêu cộng, trừ 2 điểm phần trăm (mức mặc định của công cụ)."
     ]  # target 7 states its tolerance: nothing assumed
     assert en == [
         "Target 3 (Forest cover): the resolution says “about” but gives no margin; read as met "
-        "when the 2025 figure is 63% to 72% (the target give or take 2 pts: the default)."
+        "when the 2025 figure is 63% to 72%, the target give or take 2 pts (the tool's default)."
     ]
 
 
@@ -324,6 +326,8 @@ def test_by_year_is_an_end_level_due_in_its_year(tmp_path):
 
 
 # --- relative ----------------------------------------------------------------------------------
+# gia_lai is the shipped registry's province (data/raw/units.yaml: "Tỉnh Gia Lai"), which names
+# it in the sentences of a catalog read with the default registry
 
 
 def test_relative_final_verdicts_against_the_reference(tmp_path):
@@ -336,13 +340,16 @@ def test_relative_final_verdicts_against_the_reference(tmp_path):
     assert (r["status"], r["probability"]) == ("achieved", 1.0)
     assert (r["detail_year"], r["detail_value"]) == (2025, 3.0)
     assert said(catalog, a, "5", "vi") == (
-        "Tỷ lệ hộ nghèo so với bình quân của tỉnh năm 2025: 2,0 %, của gia_lai: 3,0 %; chỉ tiêu "
-        "thấp hơn mức của gia_lai: đã đạt."
+        "Tỷ lệ hộ nghèo so với bình quân của tỉnh năm 2025 là 2,0 %, mức của tỉnh Gia Lai là "
+        "3,0 %; chỉ tiêu thấp hơn mức của tỉnh Gia Lai: đã đạt."
     )
     above = pd.concat([obs_frame({"5": {2020: 3.5, 2025: 3.2}}), ref])
     b = wa.assess(catalog, above, 2025)
     assert one(b, "5")["status"] == "missed"
-    assert "target below gia_lai's figure: not met" in said(catalog, b, "5", "en")
+    assert said(catalog, b, "5", "en") == (
+        "Poverty against the province: 3.2% in 2025 against 3.0% for Tỉnh Gia Lai; target below "
+        "the figure of Tỉnh Gia Lai: not met."
+    )
 
 
 def test_relative_with_an_offset_compares_the_difference(tmp_path):
@@ -352,7 +359,48 @@ def test_relative_with_an_offset_compares_the_difference(tmp_path):
     a = wa.assess(catalog, pd.concat([obs_frame({"5": {2025: 1.5}}), ref]), 2025)
     b = wa.assess(catalog, pd.concat([obs_frame({"5": {2025: 2.5}}), ref]), 2025)
     assert one(a, "5")["status"] == "achieved" and one(b, "5")["status"] == "missed"
-    assert "thấp hơn mức của gia_lai (chênh lệch dưới −1 %)" in said(catalog, a, "5", "vi")
+    assert "chỉ tiêu thấp hơn mức của tỉnh Gia Lai trên 1 điểm phần trăm: đã đạt" in said(
+        catalog, a, "5", "vi"
+    )
+    assert "target more than 1 pt below the figure of Tỉnh Gia Lai: met" in said(
+        catalog, a, "5", "en"
+    )
+
+
+@pytest.mark.parametrize(
+    "comparator, threshold, vi, en",
+    [
+        ("<", -1, "thấp hơn mức của tỉnh Gia Lai trên 1 điểm phần trăm",
+         "more than 1 pt below the figure of Tỉnh Gia Lai"),
+        ("<=", -1, "thấp hơn mức của tỉnh Gia Lai ít nhất 1 điểm phần trăm",
+         "at least 1 pt below the figure of Tỉnh Gia Lai"),
+        (">", -1, "không thấp hơn mức của tỉnh Gia Lai từ 1 điểm phần trăm trở lên",
+         "less than 1 pt below the figure of Tỉnh Gia Lai, or above it"),
+        (">=", -0.5, "không thấp hơn mức của tỉnh Gia Lai quá 0,5 điểm phần trăm",
+         "at most 0.5 pts below the figure of Tỉnh Gia Lai, or above it"),
+        ("<", 2, "không cao hơn mức của tỉnh Gia Lai từ 2 điểm phần trăm trở lên",
+         "less than 2 pts above the figure of Tỉnh Gia Lai, or below it"),
+        ("<=", 2, "không cao hơn mức của tỉnh Gia Lai quá 2 điểm phần trăm",
+         "at most 2 pts above the figure of Tỉnh Gia Lai, or below it"),
+        (">", 1, "cao hơn mức của tỉnh Gia Lai trên 1 điểm phần trăm",
+         "more than 1 pt above the figure of Tỉnh Gia Lai"),
+        (">=", 1, "cao hơn mức của tỉnh Gia Lai ít nhất 1 điểm phần trăm",
+         "at least 1 pt above the figure of Tỉnh Gia Lai"),
+        (">=", 0, "không thấp hơn mức của tỉnh Gia Lai", "not below the figure of Tỉnh Gia Lai"),
+    ],
+)  # fmt: skip
+def test_an_offset_from_the_unit_compared_with_reads_as_a_gap_in_points(
+    tmp_path, comparator, threshold, vi, en
+):
+    """The unit's figure minus the reference's against a threshold, said as officials say it:
+    lower or higher by more / at least / less / at most so many percentage points (a gap of
+    two shares is in points, not %); an amount's gap in its own unit."""
+    catalog = make_catalog(tmp_path, BELOW_PROVINCE | {"comparator": comparator,
+                                                       "threshold": threshold})  # fmt: skip
+    assert (relative_goal(catalog["5"], "vi"), relative_goal(catalog["5"], "en")) == (vi, en)
+    money = make_catalog(tmp_path, BELOW_PROVINCE | {"measure": "amount", "comparator": ">",
+                                                     "threshold": 500, "unit_of_measure": "triệu đồng"})  # fmt: skip
+    assert relative_goal(money["5"], "vi") == "cao hơn mức của tỉnh Gia Lai trên 500 triệu đồng"
 
 
 def test_relative_without_the_references_figures(tmp_path):
@@ -361,11 +409,10 @@ def test_relative_without_the_references_figures(tmp_path):
     r = one(a, "5")
     assert (r["status"], r["method"]) == ("insufficient_data", "needs_reference")
     assert said(catalog, a, "5", "vi") == (
-        "Tỷ lệ hộ nghèo so với bình quân của tỉnh: chưa có số liệu của đơn vị so sánh (gia_lai) "
-        "để đối chiếu."
+        "Tỷ lệ hộ nghèo so với bình quân của tỉnh: chưa có số liệu của tỉnh Gia Lai để so sánh."
     )
     assert said(catalog, a, "5", "en") == (
-        "Poverty against the province: no figures of the reference unit (gia_lai) to compare with."
+        "Poverty against the province: no figures of Tỉnh Gia Lai to compare with."
     )
 
 
@@ -384,9 +431,107 @@ def test_relative_forecast_weighs_both_series(tmp_path):
     assert one(a, "5", "A")["required_pace"] == pytest.approx(0.7 / 2)
     text = said(catalog, a, "5", "vi", unit="A")
     assert text.startswith(
-        "Tỷ lệ hộ nghèo so với bình quân của tỉnh năm 2023: 2,7 %, của gia_lai năm 2023: 3,4 %;"
+        "Tỷ lệ hộ nghèo so với bình quân của tỉnh năm 2023 là 2,7 %, mức của tỉnh Gia Lai năm 2023 "
+        "là 3,4 %;"
     )
-    assert "xác suất năm 2025 thấp hơn mức của gia_lai:" in text
+    assert "xác suất đạt chỉ tiêu (thấp hơn mức của tỉnh Gia Lai):" in text
+
+
+REGISTRY = (
+    "units:\n"
+    "  - {code: thu, name: Phường Thử, kind: phường, parent: Tỉnh Gia Lai, catalogs: [catalog.yaml]}\n"
+    "  - {code: gia_lai, name: Tỉnh Gia Lai, kind: tỉnh}\n"
+)
+
+
+def _registry(tmp_path, text: str = REGISTRY):
+    path = tmp_path / "units.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_the_unit_compared_with_is_named_by_the_registry_else_the_catalog_else_its_code(tmp_path):
+    """One source for a unit's name: the registry of units when it holds the code (its name in
+    both languages; "tỉnh" in lower case inside a Vietnamese sentence), else the catalog's
+    reference_name_vi / reference_name_en (English falls back on the Vietnamese, the unit's
+    official name), else its code."""
+    entries = [
+        BELOW_PROVINCE,
+        BELOW_PROVINCE | {"id": "6", "name_vi": "b", "name_en": "b", "reference": "dak_lak",
+                          "reference_name_vi": "Tỉnh Đắk Lắk", "reference_name_en": "Đắk Lắk province"},
+        BELOW_PROVINCE | {"id": "7", "name_vi": "c", "name_en": "c", "reference": "binh_dinh",
+                          "reference_name_vi": "tỉnh Bình Định"},
+        BELOW_PROVINCE | {"id": "8", "name_vi": "d", "name_en": "d", "reference": "kon_tum"},
+    ]  # fmt: skip
+    make_catalog(tmp_path, *entries)
+    catalog = wa.load_catalog(tmp_path / "catalog.yaml", units_path=_registry(tmp_path))
+    a = wa.assess(catalog, obs_frame({tid: {2020: 3.5} for tid in "5678"}), 2020)
+    assert set(a["method"]) == {"needs_reference"}
+    vi = {tid: said(catalog, a, tid, "vi").split(": ", 1)[1] for tid in "5678"}
+    en = {tid: said(catalog, a, tid, "en").split(": ", 1)[1] for tid in "5678"}
+    assert vi == {"5": "chưa có số liệu của tỉnh Gia Lai để so sánh.",
+                  "6": "chưa có số liệu của tỉnh Đắk Lắk để so sánh.",
+                  "7": "chưa có số liệu của tỉnh Bình Định để so sánh.",
+                  "8": "chưa có số liệu của kon_tum để so sánh."}  # fmt: skip
+    assert en == {"5": "no figures of Tỉnh Gia Lai to compare with.",
+                  "6": "no figures of Đắk Lắk province to compare with.",
+                  "7": "no figures of tỉnh Bình Định to compare with.",
+                  "8": "no figures of kon_tum to compare with."}  # fmt: skip
+    # the registry's name, in both languages, from the registry given
+    renamed = _registry(tmp_path, REGISTRY.replace("name: Tỉnh Gia Lai", "name: Thành phố Thử"))
+    catalog = wa.load_catalog(tmp_path / "catalog.yaml", units_path=renamed)
+    assert (catalog["5"].reference_name("vi"), catalog["5"].reference_name("en")) == (
+        "Thành phố Thử", "Thành phố Thử")  # fmt: skip
+    assert relative_goal(catalog["5"], "vi") == "thấp hơn mức của thành phố Thử"
+    assert relative_goal(catalog["5"], "en") == "below the figure of Thành phố Thử"
+    with pytest.raises(UnitsError, match=r"absent\.yaml: registry of units not found"):
+        wa.load_catalog(tmp_path / "catalog.yaml", units_path=tmp_path / "absent.yaml")
+
+
+def test_a_name_of_the_unit_compared_with_has_one_source(tmp_path):
+    registry = _registry(tmp_path)
+    message = (r"target '5': field 'reference_name_vi': 'Gia Lai', but the registry of units "
+               r"\(.*units.yaml\) names 'gia_lai' 'Tỉnh Gia Lai'; leave the field out")  # fmt: skip
+    with pytest.raises(CatalogError, match=message):  # the default registry: the shipped one
+        make_catalog(tmp_path, BELOW_PROVINCE | {"reference_name_vi": "Gia Lai"})
+    with pytest.raises(CatalogError, match=message):
+        wa.load_catalog(tmp_path / "catalog.yaml", units_path=registry)
+    # the registry's own name repeated is no second name
+    make_catalog(tmp_path, BELOW_PROVINCE | {"reference_name_vi": "Tỉnh Gia Lai"})
+    again = wa.load_catalog(tmp_path / "catalog.yaml", units_path=registry)
+    assert again["5"].reference_name("en") == "Tỉnh Gia Lai"
+    with pytest.raises(CatalogError, match="give one name for each unit compared with"):
+        make_catalog(tmp_path, BELOW_PROVINCE | {"reference": "dak_lak", "reference_name_vi": "A"},
+                     BELOW_PROVINCE | {"id": "6", "name_vi": "b", "reference": "dak_lak",
+                                       "reference_name_vi": "B"})  # fmt: skip
+    with pytest.raises(CatalogError, match="reference_name_en: only a target of kind 'relative'"):
+        make_catalog(tmp_path, ABOUT | {"reference_name_en": "Gia Lai province"})
+
+
+def test_the_reports_rest_on_the_registry_that_names_the_unit_compared_with(tmp_path):
+    """The registry is passed to the report notebooks and is one of the files a page rests on
+    (a new name rebuilds it), for a catalog that compares with another unit only."""
+    from ward_analysis.build.run import TERM_NOTEBOOK, YEAR_NOTEBOOK, unit_jobs
+
+    registry = _registry(tmp_path)
+    for entries, rests in (([BELOW_PROVINCE], True), ([ABOUT], False)):
+        catalog = make_catalog(tmp_path, *entries)
+        jobs = unit_jobs(catalog, [2021], lang="vi", out=tmp_path / "r", processed=tmp_path / "p",
+                         unit=None, overrides_path=None, notebooks=[YEAR_NOTEBOOK, TERM_NOTEBOOK],
+                         units_path=registry)  # fmt: skip
+        assert len(jobs) == 2
+        for job in jobs:
+            assert (job.parameters.get("units_path") == str(registry)) is rests
+            assert (registry in job.data_files) is rests
+    obs = pd.concat([obs_frame({"5": {2020: 3.5, 2021: 3.0}}), reference_rows({2021: 4.0})])
+    obs_path = tmp_path / "observations.csv"
+    obs.reindex(columns=OBSERVATION_COLUMNS).to_csv(obs_path, index=False)
+    make_catalog(tmp_path, BELOW_PROVINCE)
+    renamed = _registry(tmp_path, REGISTRY.replace("name: Tỉnh Gia Lai", "name: Thành phố Thử"))
+    report = wa.year_report(2021, catalog_path=tmp_path / "catalog.yaml", units_path=renamed,
+                            observations_path=obs_path, rejects_path=tmp_path / "none.csv")  # fmt: skip
+    assert "mức của thành phố Thử năm 2021 là 4,0 %" in report.status_table_html()
+    assert renamed in report.files
 
 
 def test_the_reference_unit_and_its_own_target_id(tmp_path):
@@ -620,19 +765,61 @@ def test_each_kind_draws_its_target(tmp_path, vegalite_schema):
     ]
     assert cone[0]["data"]["values"][-1]["year"] == 2023
     assert "Dự báo năm 2023:" in specs["4"]["description"]
+    assert "Chỉ tiêu: 90 % (đến năm 2023)." in specs["4"]["description"]
     # the level below the province's: the province's figures beside the ward's, named
     ref_layers = [layer for layer in specs["5"]["layer"]
                   if layer["mark"].get("color") == COLOURS["reference"]]  # fmt: skip
     assert [r["value"] for r in ref_layers[0]["data"]["values"]] == [4.5, 4.3, 4.0]
-    assert specs["5"]["usermeta"]["ward"]["references"] == [["gia_lai", COLOURS["reference"]]]
+    assert specs["5"]["usermeta"]["ward"]["references"] == [["tỉnh Gia Lai", COLOURS["reference"]]]
+    tooltip = ref_layers[1]["encoding"]["tooltip"]
+    assert tooltip[1]["title"] == "Số liệu của tỉnh Gia Lai"
     assert (
-        "Số liệu của gia_lai (đơn vị so sánh): 2020: 4,5 %; 2021: 4,3 %; 2022: 4,0 %."
+        "Số liệu của tỉnh Gia Lai (để so sánh): 2020: 4,5 %; 2021: 4,3 %; 2022: 4,0 %."
         in (specs["5"]["description"])
     )
-    assert "Chỉ tiêu: thấp hơn mức của gia_lai." in specs["5"]["description"]
-    legend = legend_html(list(specs.values()), lang="en")
-    assert "Figures of gia_lai (compared with)" in legend and COLOURS["reference"] in legend
+    assert "Chỉ tiêu: thấp hơn mức của tỉnh Gia Lai." in specs["5"]["description"]
+    assert "Số liệu của tỉnh Gia Lai (để so sánh)" in legend_html(list(specs.values()), lang="vi")
+    en = {t.id: target_spec(t, obs, one(a, t.id, "open"), lang="en") for t in catalog}
+    legend = legend_html(list(en.values()), lang="en")
+    assert "Figures of Tỉnh Gia Lai, for comparison" in legend and COLOURS["reference"] in legend
     assert "Figures of the unit compared with" in legend_html(["reference"], lang="en")
+
+
+def test_a_by_year_targets_line_ends_at_its_year(tmp_path, vegalite_schema):
+    """A level due by 2023 in a 2020–2025 term: its line runs to 2023 and stops there, ended by
+    a short upright stroke, nothing after it; the tooltip and the legend say by when (an
+    end-of-term level keeps its line across the chart)."""
+    catalog, obs = _every_case(tmp_path)
+    catalog = make_catalog(tmp_path, BY_2023, BY_2023 | {"id": "7", "upper": 95, "name_vi": "b"},
+                           BY_2023 | {"id": "8", "kind": "end_level", "year": None, "name_vi": "c"})  # fmt: skip
+    obs = obs_frame({tid: {2020: 80.0, 2021: 84.0, 2022: 86.0} for tid in "478"}, unit="open")
+    a = wa.assess(catalog, obs, 2022)
+    for lang, said in (("vi", "Chỉ tiêu đến năm 2023"), ("en", "Target by 2023")):
+        spec = target_spec(catalog["4"], obs, one(a, "4", "open"), lang=lang)
+        assert not list(vegalite_schema.iter_errors(spec))
+        assert not _layers(spec, "rule")  # no line across the whole chart
+        (line,) = [ly for ly in _layers(spec, "line") if ly["mark"].get("strokeDash") == [6, 4]]
+        assert [(p["year"], p["value"]) for p in line["data"]["values"]] == [
+            (2020, 90), (2021, 90), (2022, 90), (2023, 90)]  # fmt: skip
+        (tick,) = _layers(spec, "tick")
+        assert tick["data"]["values"] == [{"year": 2023, "value": 90}]
+        assert {ly["encoding"]["tooltip"][0]["title"] for ly in (line, tick)} == {said}
+        ward = spec["usermeta"]["ward"]
+        assert "target_by" in ward["marks"] and "target" not in ward["marks"]
+        assert ward["due"] == [["target_by", 2023]]
+        assert said in legend_html([spec], lang=lang)
+        # a range due by 2023: its band to 2023 only
+        band = target_spec(catalog["7"], obs, one(a, "7", "open"), lang=lang)
+        assert not list(vegalite_schema.iter_errors(band))
+        (area,) = [ly for ly in _layers(band, "area") if ly["mark"]["color"] == COLOURS["pass"]]
+        assert [p["year"] for p in area["data"]["values"]] == [2020, 2021, 2022, 2023]
+        assert band["usermeta"]["ward"]["due"] == [["range_by", 2023]]
+        range_said = {"vi": "Khoảng chỉ tiêu đến năm 2023", "en": "Target range by 2023"}[lang]
+        assert range_said in legend_html([band], lang=lang)
+        # the same level due at the end of the term: a line across the chart, as before
+        end = target_spec(catalog["8"], obs, one(a, "8", "open"), lang=lang)
+        assert len(_layers(end, "rule")) == 1 and "target" in end["usermeta"]["ward"]["marks"]
+        assert end["usermeta"]["ward"]["due"] == []
 
 
 # --- the pace table ----------------------------------------------------------------------------
@@ -649,7 +836,7 @@ def test_the_pace_still_required_of_each_new_kind(tmp_path):
     assert (pace.loc["4", "years_left"], pace.loc["4", "required"]) == (1, pytest.approx(4.0))
     assert pace.loc["5", "rule"] == "beside_reference" and math.isnan(pace.loc["5", "required"])
     table = wa.pace_table(wa.pace(catalog, obs, as_of=2022, unit="open"), catalog, lang="vi")
-    assert "So với số liệu của gia_lai năm 2025" in set(table.iloc[:, -1])
+    assert "So với mức của tỉnh Gia Lai năm 2025" in set(table.iloc[:, -1])
     assert "giảm bình quân 0,5 điểm %/năm" in set(table.iloc[:, 2])
 
 
@@ -751,7 +938,7 @@ def test_a_catalog_of_the_new_kinds_runs_through_assess_and_a_year_report(tmp_pa
             "Tỷ lệ hộ nghèo: giai đoạn 2025–2027 giảm bình quân 0,25 điểm %/năm",
             "xác suất đạt mức khoảng 65–70 % (được hiểu là từ 63 % đến 72 %)",
             "Tỷ lệ trường đạt chuẩn năm 2027 đạt 100,0 %; chỉ tiêu đến năm 2027 (100 %): đã đạt.",
-            "của gia_lai năm 2027: 3,3 %",
+            "mức của tỉnh Gia Lai năm 2027 là 3,3 %",
             "Tốc độ tăng dân số: tăng bình quân 2025–2027 là 0,9 %/năm",
             "được hiểu là đạt khi kết quả năm 2030 nằm trong khoảng từ 63 % đến 72 %",
         ],
@@ -759,7 +946,7 @@ def test_a_catalog_of_the_new_kinds_runs_through_assess_and_a_year_report(tmp_pa
             "Poor households: down 0.25 pts/year on average over 2025–2027",
             "probability of landing about 65–70% (read as 63% to 72%)",
             "Schools up to standard: 100.0% in 2027; target at least 100% by 2027: met.",
-            "gia_lai 3.3% in 2027",
+            "against 3.3% for Tỉnh Gia Lai in 2027",
             "Population growth: average growth 2025–2027 is 0.9%/year",
             "read as met when the 2030 figure is 63% to 72%",
         ],
@@ -777,7 +964,8 @@ def test_a_catalog_of_the_new_kinds_runs_through_assess_and_a_year_report(tmp_pa
         assert "path" in specs["1"]["usermeta"]["ward"]["marks"]  # the fall's path
         assert "range" in specs["3"]["usermeta"]["ward"]["marks"]  # the band
         assert "reference" in specs["5"]["usermeta"]["ward"]["marks"]  # the province beside
-        assert specs["5"]["usermeta"]["ward"]["references"][0][0] == "gia_lai"
+        named = {"vi": "tỉnh Gia Lai", "en": "Tỉnh Gia Lai"}[lang]
+        assert specs["5"]["usermeta"]["ward"]["references"][0][0] == named
         assert "path" in specs["6"]["usermeta"]["ward"]["marks"]  # the ceiling's growth path
         summary = report.summary()
         assert {a.target_id for a in summary.attention} <= {"1", "3", "5", "6"}
@@ -797,4 +985,4 @@ def test_a_catalog_of_the_new_kinds_runs_through_assess_and_a_year_report(tmp_pa
     )  # fmt: skip
     html = export_html(executed, vega_bundle())
     assert html.count('class="ward-chart"') == 5
-    assert "Số liệu của gia_lai (đơn vị so sánh)" in html
+    assert "Số liệu của tỉnh Gia Lai (để so sánh)" in html and "gia_lai" not in html

@@ -41,6 +41,19 @@ def test_every_unit_is_built_the_old_wards_terms_and_the_new_wards_first_year(pr
     assert new == {"index.html", "term_review_vi.html", "year_report_2025_vi.html",
                    "year_report_2026_vi.html"}  # fmt: skip
     assert len(result.built) == 3 * 7 + 3 and (out / "index.html").is_file()
+    # the province, a unit of the registry with no catalog: compared with, not built
+    assert result.no_catalog == ["gia_lai (Tỉnh Gia Lai)"]
+    assert not (out / "gia_lai").exists() and not (root / "p" / "gia_lai").exists()
+
+
+def test_a_unit_with_no_catalog_cannot_be_asked_for(tmp_path):
+    from ward_analysis.errors import UnitsError
+
+    with pytest.raises(UnitsError, match=r"Tỉnh Gia Lai \(gia_lai\) has no catalog, so there are no "
+                       "reports to build for it"):  # fmt: skip
+        build_province(only=["gia_lai"], processed=tmp_path / "p", out=tmp_path / "r",
+                       progress=False)  # fmt: skip
+    assert not (tmp_path / "p").exists() or not any((tmp_path / "p").iterdir())
 
 
 def test_the_page_of_all_units_names_each_unit_its_successor_and_links_its_pages(province):
@@ -51,8 +64,14 @@ def test_the_page_of_all_units_names_each_unit_its_successor_and_links_its_pages
     for name in ("Phường Chi Lăng", "Phường Trà Bá", "Phường Hội Phú (cũ)"):
         assert name in page
     assert page.count("Đã sáp nhập từ ngày 01/07/2025 vào") == 3
+    assert "Tỉnh Gia Lai" in page and "gia_lai" not in page  # the province names the page
     assert page.count('href="#unit-hoi_phu"') == 3  # each old ward links its successor
     assert 'class="ward-heat"' in page  # units × targets
+    # the merged ward's row: one coloured cell per target (5a and 5c share an indicator)
+    heat = page[page.index('class="ward-heat"', page.index("Nhiệm kỳ 2025–2030")) :]
+    start = heat.index("Phường Hội Phú (2026)")
+    row = heat[start : heat.index("</tr>", start)]
+    assert row.count('class="ward-cell" style=') == 21
     # every link leads to a page built (the other language's page: built by its own run)
     for href in re.findall(r'href="([^"#]+)"(?! hreflang)', page):
         assert (root / "r" / href).is_file(), href

@@ -145,9 +145,12 @@ def test_notebooks_list_their_parameters():
         "rejects_path",
         "catalog_path",
         "overrides_path",
+        "units_path",
     ]
     term = papermill.inspect_notebook(str(config.NOTEBOOKS_DIR / "term_review.ipynb"))
-    assert list(term) == ["lang", "unit", "observations_path", "catalog_path", "overrides_path"]
+    assert list(term) == [
+        "lang", "unit", "observations_path", "catalog_path", "overrides_path", "units_path",
+    ]  # fmt: skip
 
 
 def test_committed_notebooks_have_no_outputs():

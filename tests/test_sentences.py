@@ -227,3 +227,37 @@ def test_directions_the_shipped_catalog_lacks_read_well(tmp_path):
     assert _said(catalog, passing, 2025, "en")["2"] == (
         "Households with clean water: at least 85% in every year 2021–2025."
     )
+
+
+def test_the_sentence_says_the_chance_as_page_one_does(tmp_path):
+    """Rounded down, as page one and the tables say it: 0.4075 is 40 %, never 41 % in the
+    sentence beside a 40 % (both once differed by a point)."""
+    from ward_analysis.present.format import percent
+
+    catalog = make_catalog(tmp_path, END_LEVEL)
+    obs = obs_frame({"8": {2020: 80.1, 2021: 82.0, 2022: 83.2}})
+    a = wa.assess(catalog, obs, 2022).assign(probability=0.4075)
+    for lang in ("vi", "en"):
+        said = describe(a, catalog, lang=lang)["explanation"].iloc[0]
+        assert percent(0.4075, lang) in said and percent(0.41, lang) not in said
+
+
+@pytest.mark.parametrize(
+    "spec",
+    [
+        {"id": "1", "kind": "change_per_year", "measure": "share", "comparator": ">=",
+         "threshold": 0.5, "direction": "down", "change_unit": "points"},
+        {"id": "1", "kind": "average_growth", "measure": "amount", "comparator": ">=",
+         "threshold": 5, "unit_of_measure": "triệu đồng"},
+    ],
+    ids=["change_per_year", "average_growth"],
+)  # fmt: skip
+def test_a_rate_with_only_its_base_year_waits_for_a_later_year_not_for_its_base(tmp_path, spec):
+    catalog = make_catalog(tmp_path, spec | {"name_vi": "Chỉ tiêu", "name_en": "Target"})
+    only_base = describe(wa.assess(catalog, obs_frame({"1": {2020: 3.0}}), 2020), catalog)
+    assert (
+        "đã có" in only_base["explanation"].iloc[0]
+        and "cần số liệu năm gốc" not in (only_base["explanation"].iloc[0])
+    )
+    no_base = describe(wa.assess(catalog, obs_frame({"1": {2021: 3.0}}), 2021), catalog)
+    assert "cần số liệu năm gốc 2020" in no_base["explanation"].iloc[0]

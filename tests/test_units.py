@@ -22,7 +22,7 @@ def _unit(code, name=None, **kw) -> Unit:
 
 def test_the_shipped_registry_names_the_merger_of_1_july_2025():
     reg = load_units()
-    assert reg.codes == ["chi_lang", "tra_ba", "hoi_phu_cu", "hoi_phu"]
+    assert reg.codes == ["chi_lang", "tra_ba", "hoi_phu_cu", "hoi_phu", "gia_lai"]
     assert [u.code for u in reg.predecessors("hoi_phu")] == ["chi_lang", "tra_ba", "hoi_phu_cu"]
     for code in ("chi_lang", "tra_ba", "hoi_phu_cu"):
         assert reg[code].valid_to == D(2025, 6, 30) and reg[code].successor == "hoi_phu"
@@ -32,6 +32,23 @@ def test_the_shipped_registry_names_the_merger_of_1_july_2025():
     assert [u.code for u in reg.by_name("phuong hoi phu", 2026)] == ["hoi_phu"]
     assert reg["tra_ba"].weight("households", 2025) == 3250
     assert reg["tra_ba"].weight("children_5", 2025) is None  # left out on purpose
+
+
+def test_the_province_is_a_unit_compared_with_not_a_unit_reported_on():
+    """The shipped registry holds the province (kind tỉnh, no catalog): the name of the page of
+    all units and of the unit the wards' targets compare with; a title block naming it above a
+    ward still names the ward, and a second name for the province is an error."""
+    reg = load_units()
+    province = reg["gia_lai"]
+    assert (province.name, province.kind, province.catalogs) == ("Tỉnh Gia Lai", "tỉnh", ())
+    assert reg.province == "Tỉnh Gia Lai" and reg["hoi_phu"].parent == province.name
+    title = ["UBND TỈNH GIA LAI | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "UBND PHƯỜNG HỘI PHÚ"]
+    assert title_unit_name(title) == "PHƯỜNG HỘI PHÚ"
+    assert table_unit("t.csv", title, 2026, None, reg) == "Phường Hội Phú"
+    units = [_unit("a"), Unit("p", "Tỉnh Gia Lai", "tỉnh")]
+    assert Registry(units).province == "Tỉnh Gia Lai"
+    with pytest.raises(UnitsError, match="province: 'Tỉnh Kon Tum', but the registry's unit 'p'"):
+        Registry(units, province="Tỉnh Kon Tum")
 
 
 def test_an_unknown_unit_is_an_error_naming_the_known_ones():

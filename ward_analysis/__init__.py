@@ -53,7 +53,7 @@ _LAZY = {
     "model.synthetic": ["synthetic_observations"],
     "model.trends": ["project"],
     "present.charts": ["chart_grid", "displayable", "enable_renderer", "legend_html", "register_theme", "target_chart", "target_spec"],
-    "present.explore": ["Tables", "compare_status", "explore_chart", "explore_frame", "load_tables", "pace_table", "styled_table"],
+    "present.explore": ["Tables", "compare_status", "explore_chart", "explore_frame", "load_tables", "pace_table", "reference_frame", "styled_table"],
     "present.format": ["format_number", "format_value"],
     "present.reports": ["TermReview", "YearReport", "term_review", "year_report"],
     "present.sentences": ["describe"],
@@ -101,6 +101,7 @@ if TYPE_CHECKING:  # for type checkers and editors: the same names, imported eag
         explore_frame,
         load_tables,
         pace_table,
+        reference_frame,
         styled_table,
     )
     from .present.format import format_number, format_value
@@ -155,6 +156,7 @@ __all__ = [
     "parse_targets",
     "project",
     "read_reports",
+    "reference_frame",
     "register_theme",
     "reliability",
     "roll_up",

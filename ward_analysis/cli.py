@@ -321,6 +321,10 @@ def _reports(args) -> int:
         + (f" ({len(result.current)} unchanged, not built again)" if result.current else "")
         + f"; index: {result.index}"
     )
+    for unit in getattr(result, "no_catalog", []):  # the province the wards compare with
+        print(
+            f"Not built: {unit} — no catalog in the registry (its figures are only compared with)"
+        )
     inputs = result.cleaned.inputs if result.cleaned is not None else None
     if inputs is not None:  # a stray file is named; the catalog, README… are expected there
         for f in inputs[inputs["reason_code"] == "not_a_table"].itertuples(index=False):

@@ -176,3 +176,6 @@ YES_LABEL = "Đạt"
 #: The kinds of unit at commune level (the registry's ``kind``), as a title block names them
 #: ("UBND PHƯỜNG …"): input vocabulary.
 UNIT_KINDS = ("phường", "xã", "thị trấn", "đặc khu")
+#: The kinds of unit above them (the province whose figures a ward's targets compare with):
+#: in the registry, never read from a title block (whose lowest level names the table's unit).
+UPPER_UNIT_KINDS = ("tỉnh", "thành phố")

@@ -1,7 +1,9 @@
 """Build every unit of the registry: each unit's reports, the merged units' baselines, and
 the page of all units (``ward-analysis reports``, ``make reports``).
 
-For each unit of ``data/raw/units.yaml`` with a catalog (:mod:`ward_analysis.model.units`):
+For each unit of ``data/raw/units.yaml`` with a catalog (:mod:`ward_analysis.model.units`; a
+unit with none, such as the province the wards' targets compare with, is skipped and named in
+the result's ``no_catalog``):
 
 1. its yearly tables: those in its folder (``data/raw/<code>/``), and those at the top of the
    raw folder whose title block names it (a table there whose unit cannot be told is an
@@ -84,6 +86,9 @@ class ProvinceResult(BuildResult):
     units: list[UnitBuild] = field(default_factory=list)
     #: Units whose tables were not cleaned again (unchanged).
     clean_skipped: list[str] = field(default_factory=list)
+    #: Units of the registry with no catalog (the province compared with): no reports, no
+    #: cleaning; each as ``code (name)``.
+    no_catalog: list[str] = field(default_factory=list)
 
 
 def _folder_name(unit: Unit, catalog: Catalog, several: bool) -> str:
@@ -93,13 +98,13 @@ def _folder_name(unit: Unit, catalog: Catalog, several: bool) -> str:
 
 def plan_units(registry: Registry, raw: Path, processed: Path, out: Path,
                only: list[str] | None = None) -> list[UnitBuild]:  # fmt: skip
-    """Each unit's part (module notes, step 1), predecessors before their successor."""
-    for code in only or []:
-        registry[code]  # an unknown code is an error naming the known ones
+    """Each unit's part (module notes, step 1), predecessors before their successor; a unit
+    with no catalog has none (asked for in ``only``, it is an error naming it)."""
+    check_only(registry, only)
     root_tables = _root_tables(registry, raw)
     plans = []
     for unit in _in_merger_order(registry):
-        if only and unit.code not in only:
+        if (only and unit.code not in only) or not unit.catalogs:
             continue
         folder = unit_folder(registry, unit, raw)
         tables = sort_folder(folder)[0] if folder.is_dir() else []
@@ -107,12 +112,24 @@ def plan_units(registry: Registry, raw: Path, processed: Path, out: Path,
         tables += extra_tables
         source = folder if folder.is_dir() and tables and not extra_tables else tables
         for path in unit.catalogs:
-            catalog = load_catalog(raw / path)
+            catalog = load_catalog(raw / path, units_path=registry.source)
             name = _folder_name(unit, catalog, len(unit.catalogs) > 1)
             overrides = (raw / path).parent / "overrides.yaml"
             plans.append(UnitBuild(unit, catalog, tables, processed / name, out / name,
                                    overrides if overrides.is_file() else None, source))  # fmt: skip
     return plans
+
+
+def check_only(registry: Registry, only: list[str] | None) -> None:
+    """Each code of ``only`` a unit of the registry with a catalog, or a :class:`UnitsError`
+    naming it (an unknown code: with the known ones)."""
+    for code in only or []:
+        unit = registry[code]
+        if not unit.catalogs:
+            raise UnitsError(
+                f"{registry.source}: {unit.name} ({code}) has no catalog, so there are no "
+                "reports to build for it (its figures are only compared with)"
+            )
 
 
 def _in_merger_order(registry: Registry) -> list[Unit]:
@@ -259,10 +276,13 @@ def build_province(
     check_writable(out, "reports")
     check_writable(processed)
     result = ProvinceResult()
-    for code in only or []:
-        registry[code]  # an unknown code is an error naming the known ones
+    check_only(registry, only)
     every = plan_units(registry, raw, processed, out)
     plans = [p for p in every if not only or p.unit.code in only]
+    result.no_catalog = [f"{u.code} ({u.name})" for u in registry if not u.catalogs]
+    for skipped in result.no_catalog:
+        log.info("%s: no catalog in the registry, no reports to build (its figures are only "
+                 "compared with)", skipped)  # fmt: skip
     by_code = {p.unit.code: p for p in every}
     from .cluster import Starter
 
@@ -282,7 +302,7 @@ def build_province(
             todo += unit_jobs(part.catalog, part.years, lang=lang, out=part.out,
                               processed=part.processed, unit=part.catalog.unit,
                               overrides_path=part.overrides, notebooks=notebooks,
-                              label=part.out.name)  # fmt: skip
+                              label=part.out.name, units_path=Path(registry.source))  # fmt: skip
     except BaseException:
         starter.close()
         raise

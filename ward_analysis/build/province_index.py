@@ -74,7 +74,13 @@ def province_index_html(registry: Registry, parts: list, *, lang: str, out) -> s
             cells = {}
             for r in assessed.itertuples(index=False):
                 target = part.catalog[r.target_id]
-                column = target.family or f"{part.unit.code}:{target.id}"
+                # a column per indicator and kind of target across units; two targets of one
+                # unit on the same indicator and kind (5a and 5c share a family, not a kind)
+                # each keep their own column, so no cell hides another
+                own = f"{part.unit.code}:{target.id}"
+                column = f"{target.family}:{target.kind}" if target.family else own
+                if column in cells:
+                    column = own
                 columns.setdefault(column, target.name(lang))
                 cells[column] = r.status
             heat_rows.append((part, year, cells))

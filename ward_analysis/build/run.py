@@ -48,6 +48,7 @@ from ..read.catalog import load_catalog
 from ..read.cleaning import CleanResult, clean
 from ..read.observations import load_observations
 from ..read.overrides import default_overrides_path, load_overrides
+from ..read.units import registry_path
 from . import keys
 from .index import index_html
 from .parameters import declared, notebook_parameters
@@ -327,27 +328,34 @@ def unit_jobs(
     notebooks: list[Path],
     term_review: bool = True,
     label: str | None = None,
+    units_path: Path | None = None,
 ) -> list[Job]:
     """The reports of one unit: a year report for each of ``years``, and the term review
     (with ``term_review`` and a term notebook), from the cleaned tables in ``processed``.
-    ``label``: the unit's folder, before each report's name (``chi_lang/year_report_…``)."""
+    ``label``: the unit's folder, before each report's name (``chi_lang/year_report_…``).
+    ``units_path``: the registry of units that names the units the catalog's targets compare
+    with (default ``data/raw/units.yaml``); a page rests on it when the catalog has such
+    targets."""
     named = (lambda stem: f"{label}/{stem}") if label else (lambda stem: stem)
     obs_path, rej_path = processed / "observations.csv", processed / "rejects.csv"
     common = dict(lang=lang, unit=unit, observations_path=obs_path, catalog_path=catalog.path)
-    data = [obs_path, rej_path, catalog.path, *_resolution(catalog), overrides_path]
+    registry = registry_path(units_path) if catalog.reference_units() else None
+    data = [obs_path, rej_path, catalog.path, *_resolution(catalog), overrides_path, registry]
     data_files = tuple(Path(p) for p in data if p is not None)
     todo: list[Job] = []
     if term_review and len(notebooks) > 1:  # the longest: first, so the workers finish together
         stem = report_stem(lang)
         params = notebook_parameters(
-            notebooks[1], **common, **_overrides_parameter(notebooks[1], overrides_path)
-        )
+            notebooks[1], **common, **_overrides_parameter(notebooks[1], overrides_path),
+            **_units_parameter(notebooks[1], units_path if registry else None),
+        )  # fmt: skip
         todo.append(Job(named(stem), notebooks[1], params, out / f"{stem}.html",
                         out / f"{stem}.ipynb", None, data_files))  # fmt: skip
     for year in years:
         stem = report_stem(lang, year)
         params = notebook_parameters(notebooks[0], year=year, rejects_path=rej_path, **common,
-                                     **_overrides_parameter(notebooks[0], overrides_path))  # fmt: skip
+                                     **_overrides_parameter(notebooks[0], overrides_path),
+                                     **_units_parameter(notebooks[0], units_path if registry else None))  # fmt: skip
         todo.append(Job(named(stem), notebooks[0], params, out / f"{stem}.html",
                         out / f"{stem}.ipynb", year, data_files))  # fmt: skip
     return todo
@@ -395,6 +403,12 @@ def _present_years(out: Path, lang: str, catalog) -> set[int]:
 def _overrides_parameter(notebook: Path, path: Path | None) -> dict[str, object]:
     """The overrides file as a report parameter, for a notebook that declares one."""
     return {"overrides_path": path} if "overrides_path" in declared(notebook) else {}
+
+
+def _units_parameter(notebook: Path, path: Path | None) -> dict[str, object]:
+    """The registry of units as a report parameter, for a notebook that declares one (None:
+    the notebook's default)."""
+    return {"units_path": path} if path is not None and "units_path" in declared(notebook) else {}
 
 
 def _progress(

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -129,6 +129,10 @@ class Target(BaseModel):
     #: ``relative``: the reference unit's target id holding the same indicator (default: this
     #: target's own id).
     reference_target: str | None = None
+    #: ``relative``: the name of the unit compared with, for a unit the registry of units does
+    #: not hold (the registry's name comes first: :meth:`Catalog.with_reference_names`).
+    reference_name_vi: str | None = Field(default=None, min_length=1)
+    reference_name_en: str | None = Field(default=None, min_length=1)
 
     @model_validator(mode="before")
     @classmethod
@@ -202,8 +206,9 @@ class Target(BaseModel):
         return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
 
     @field_validator(
-        "text_vi", "name_vi", "name_en", "unit_of_measure", "reading_vi", "reading_en", mode="after"
-    )
+        "text_vi", "name_vi", "name_en", "unit_of_measure", "reading_vi", "reading_en",
+        "reference_name_vi", "reference_name_en", mode="after",
+    )  # fmt: skip
     @classmethod
     def _nfc(cls, value: str | None) -> str | None:
         return None if value is None else nfc(value)
@@ -261,6 +266,15 @@ class Target(BaseModel):
                 f"target '{self.id}' has no name in '{lang}' (add name_{lang} to the catalog)"
             ) from None
 
+    def reference_name(self, lang: str) -> str | None:
+        """The unit a ``relative`` target compares with, as ``lang`` names it: its
+        ``reference_name_<lang>``, else its Vietnamese name (a unit's official name), else
+        its code; None for a target that compares with no unit."""
+        if self.reference is None:
+            return None
+        named = {"vi": self.reference_name_vi, "en": self.reference_name_en}.get(lang)
+        return named or self.reference_name_vi or self.reference
+
     @property
     def reading(self) -> str | None:
         """The reading in English (``reading_en``)."""
@@ -288,6 +302,7 @@ class Target(BaseModel):
 #: on a target of another kind, each is an error naming the kinds that take it.
 KIND_FIELDS = (
     "direction", "change_unit", "base_value", "tolerance", "year", "reference", "reference_target",
+    "reference_name_vi", "reference_name_en",
 )  # fmt: skip
 
 
@@ -581,6 +596,37 @@ class Catalog:
         against this catalog."""
         return {unit for unit, _ in self.references()}
 
+    def with_reference_names(self, names: Mapping[str, str], *, source: str = "") -> Catalog:
+        """A copy of the catalog whose ``relative`` targets name the units they compare with
+        as ``names`` does (unit code → its name, from the registry of units ``source``): the
+        one source of a unit's name, in every language. A target comparing with a unit not in
+        ``names`` keeps the catalog's ``reference_name_vi`` / ``reference_name_en`` (or its
+        code). A catalog name that differs from the registry's is a :class:`CatalogError`
+        naming the target, the field and both names."""
+        from ..errors import CatalogError
+
+        registry = f"the registry of units ({source})" if source else "the registry of units"
+        targets, problems = [], []
+        for t in self:
+            name = names.get(t.reference) if t.reference is not None else None
+            if name is None:
+                targets.append(t)
+                continue
+            for field_name in ("reference_name_vi", "reference_name_en"):
+                own = getattr(t, field_name)
+                if own is not None and own != name:
+                    problems.append(
+                        f"target '{t.id}': field '{field_name}': '{own}', but {registry} "
+                        f"names '{t.reference}' '{name}'; leave the field out (the registry "
+                        "names the units it holds)"
+                    )
+            targets.append(t.model_copy(update={"reference_name_vi": name,
+                                                "reference_name_en": name}))  # fmt: skip
+        if problems:
+            where = f"{self.path}: " if self.path is not None else ""
+            raise CatalogError(where + "; ".join(problems))
+        return Catalog(targets, self.header, self.path)
+
     def with_target(self, target_id: str, **changes: Any) -> Catalog:
         """A copy of the catalog with fields of target ``target_id`` changed (``threshold=85``,
         ``comparator=">"``, ``kind="annual"``…), the changed entry checked like any catalog
@@ -685,6 +731,18 @@ def catalog_problems(targets: list[Target]) -> list[str]:
                 f"target '{t.id}': field 'figures_from': target '{source.id}' is measured as a "
                 f"{source.measure} in '{source.unit_of_measure}', this one as a {t.measure} in "
                 f"'{t.unit_of_measure}'"
+            )
+    named: dict[str, tuple[str, tuple[str | None, str | None]]] = {}
+    for t in targets:  # one name for each unit compared with
+        if t.reference is None or (t.reference_name_vi, t.reference_name_en) == (None, None):
+            continue
+        mine = (t.reference_name_vi, t.reference_name_en)
+        first = named.setdefault(t.reference, (t.id, mine))
+        if first[1] != mine:
+            out.append(
+                f"target '{t.id}': fields 'reference_name_vi' / 'reference_name_en': target "
+                f"'{first[0]}' names '{t.reference}' otherwise ({' / '.join(map(str, first[1]))}); "
+                "give one name for each unit compared with"
             )
     for t in targets:
         if t.id in seen_ids:

@@ -97,7 +97,8 @@ def pace(
     latest year with a result), one row per (unit, target): see the module docstring.
 
     ``unit`` restricts to one unit (which need not appear in the data); otherwise every unit
-    with a result, or the catalog's unit when there is none.
+    with a result, or the catalog's unit when there is none. The units the catalog's targets
+    compare with are not among them (as :func:`.assess.assess` does not assess them).
     """
     results = observations[
         observations["value_kind"].isin(RESULT_KINDS) & observations["value"].notna()
@@ -107,7 +108,9 @@ def pace(
     if not isinstance(as_of, int | np.integer) or isinstance(as_of, bool):
         raise WardAnalysisError(f"as_of must be a year (a whole number), not {as_of!r}")
     as_of = int(as_of)
-    units = [unit] if unit is not None else (list(dict.fromkeys(results["unit"])) or [catalog.unit])
+    references = catalog.reference_units()
+    own = [u for u in dict.fromkeys(results["unit"]) if u not in references]
+    units = [unit] if unit is not None else (own or [catalog.unit])
     in_force = [t.in_force(as_of) for t in catalog]
     figures = year_figures(results, in_force, unit=unit, last=as_of, all_bases=True)
     by_key = {key: group for key, group in figures.groupby(["unit", "target_id"], sort=False)}

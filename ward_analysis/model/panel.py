@@ -268,3 +268,45 @@ def trend_projection(
         object
     )
     return ens
+
+
+def settle_rate(
+    result: dict[str, np.ndarray],
+    panel: Panel,
+    target,
+    p: np.ndarray,
+    *,
+    usable: np.ndarray,
+    has_base: np.ndarray,
+    as_rate,
+    goal: np.ndarray,
+    up: np.ndarray | bool,
+    noise: np.ndarray,
+) -> dict[str, np.ndarray]:
+    """The verdict of a target on a rate over the term (an average growth, a change per year):
+    ``p`` the open probability; ``as_rate(levels)`` the term's rate that target-year levels
+    give; ``goal`` the target-year level the rate needs (its side: ``up``). Final once the
+    target year has a figure (provisional on an estimate); no base, no verdict
+    (``needs_base``); a rate beyond the range's top is ``above_range``."""
+    T = target.target_year
+    p = np.where(usable, p, np.nan)
+    status = status_from_p(p)
+    status[np.isnan(p)] = "insufficient_data"
+    final = panel.column(T)
+    known = ~np.isnan(final) & has_base
+    final_rate = as_rate(final)
+    ok = meets(final_rate, target)
+    status[known] = np.where(ok[known], "achieved", "missed")
+    p_final = ok.astype(float)
+    if T in panel.years:
+        on_estimate = known & panel.estimate[:, T - panel.years[0]]
+        result["provisional"] = on_estimate
+        p_final = np.where(on_estimate, provisional_p(final, noise, goal, up), p_final)
+    p = np.where(known, p_final, p)
+    for k in ("projected_value", "projected_low", "projected_high"):
+        result[k] = np.where(known, final_rate, np.where(usable, result[k], np.nan))
+    result["status"], result["probability"] = status, p
+    result["method"] = np.where(usable, result["method"], "needs_base")
+    if target.upper is not None:
+        result["above_range"] = result["projected_value"] > target.upper + TOL
+    return result

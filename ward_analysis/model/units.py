@@ -1,10 +1,11 @@
 """The units tracked (wards, communes…): who they are, when they existed, what became of them.
 
 A :class:`Unit` has a ``code`` (its folder ``data/raw/<code>/`` and its pages' file names), its
-official ``name`` ("Phường Hội Phú"), ``kind`` (phường, xã, thị trấn, đặc khu), ``parent``,
-its catalogs (one per resolution and term), the dates it existed (``valid_from`` …
-``valid_to``) and, for a unit that ended in a merger, its ``successor`` and the date of the
-change. Predecessors are not written: they are the units whose successor a unit is (one
+official ``name`` ("Phường Hội Phú"), ``kind`` (phường, xã, thị trấn, đặc khu; tỉnh or thành
+phố for the province above them), ``parent``, its catalogs (one per resolution and term; a
+unit with none, such as the province, is only compared with: no reports are built for it),
+the dates it existed (``valid_from`` … ``valid_to``) and, for a unit that ended in a merger,
+its ``successor`` and the date of the change. Predecessors are not written: they are the units whose successor a unit is (one
 source for each fact). ``weights``: denominators by year (households, population…), which
 weigh shares when a merged unit's figures are rolled up from its predecessors.
 
@@ -21,7 +22,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from ..errors import UnitsError
-from ..schema import UNIT_KINDS
+from ..schema import UNIT_KINDS, UPPER_UNIT_KINDS
 from ..text import match_key
 from .families import WEIGHTS
 
@@ -75,12 +76,19 @@ class Unit:
 
 
 class Registry:
-    """All units, by code, checked as a whole (see the module notes)."""
+    """All units, by code, checked as a whole (see the module notes). ``province``: the
+    province's name, when the registry holds no unit of kind ``tỉnh`` to give it."""
 
     def __init__(self, units: list[Unit], *, province: str | None = None, source: str = ""):
-        self.province = province
         self.source = source
         problems = _problems(units)
+        upper = [u for u in units if u.kind in UPPER_UNIT_KINDS]
+        if province is not None and upper and province not in {u.name for u in upper}:
+            problems.append(
+                f"province: '{province}', but the registry's unit '{upper[0].code}' is "
+                f"'{upper[0].name}'; leave 'province' out (the unit names it)"
+            )
+        self.province = province or (upper[0].name if len(upper) == 1 else None)
         if problems:
             raise UnitsError(
                 f"{source or 'units'}: " + ("; ".join(problems) if len(problems) < 4 else
@@ -132,8 +140,9 @@ def _problems(units: list[Unit]) -> list[str]:
         if u.code in codes:
             out.append(f"unit '{u.code}': the code is used twice")
         codes[u.code] = 1
-        if u.kind not in UNIT_KINDS:
-            out.append(f"unit '{u.code}': kind '{u.kind}' is not one of {', '.join(UNIT_KINDS)}")
+        if u.kind not in UNIT_KINDS + UPPER_UNIT_KINDS:
+            known = ", ".join(UNIT_KINDS + UPPER_UNIT_KINDS)
+            out.append(f"unit '{u.code}': kind '{u.kind}' is not one of {known}")
         if u.valid_from and u.valid_to and u.valid_to < u.valid_from:
             out.append(
                 f"unit '{u.code}': valid_to {u.valid_to} is before valid_from {u.valid_from}"

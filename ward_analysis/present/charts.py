@@ -46,7 +46,7 @@ from ..model.catalog import Target
 from ..model.figures import comparable, year_figures
 from ..model.panel import meets
 from ..schema import FINAL_STATUSES, LEVEL_MEASURES
-from .format import goal_text, show
+from .format import goal_text, reference_name, show
 from .locale import BASIS_COLOURS, COLOURS, STATUS_COLOURS, get_locale
 
 if TYPE_CHECKING:  # Altair is imported only where an Altair object is made: reports need none
@@ -81,6 +81,8 @@ MARKS = (
     "not_counted",
     "target",
     "range",
+    "target_by",
+    "range_by",
     "path",
     "restated",
     "projection",
@@ -279,10 +281,10 @@ def target_spec(
         layers.append({"data": {"values": observed},
                        "mark": {"type": "point", "filled": True, "size": 56, "opacity": 1, "color": COLOURS["figure"]},
                        "encoding": {"x": x, "y": value, "shape": shape, "tooltip": tooltip, **by_basis}})  # fmt: skip
-    reference = _reference_figures(kind, shown, observations, as_of)
+    reference = _reference_figures(kind, shown, observations, as_of, locale)
     if reference is not None:  # another unit's figures, the ones compared with
-        ref_unit, ref_rows = reference
-        layers += _reference_layers(ref_unit, ref_rows, x, value, locale)
+        ref_name, ref_rows = reference
+        layers += _reference_layers(ref_name, ref_rows, x, value, locale)
         marks.append("reference")
     if len(periods) > 1:  # restated: the target in force in each period
         restated, restated_marks = _period_layers(kind, periods, raw, x, locale)
@@ -296,13 +298,19 @@ def target_spec(
         layers.append({"data": {"values": path}, "mark": {"type": "line", "strokeDash": [4, 4], "color": COLOURS["target"]},
                        "encoding": {"x": x, "y": value}})  # fmt: skip
         marks.append("path")
-    if overlay.band is not None:
+    dues: list[list] = []  # a target due by a year inside the term: [mark, year]
+    if overlay.until is not None:  # drawn up to its year, nothing after
+        due_layers, mark = _due_layers(overlay, years, x, value, locale)
+        layers += due_layers
+        marks.append(mark)
+        dues.append([mark, overlay.until])
+    elif overlay.band is not None:
         low, high = overlay.band
         layers.append({"data": {"values": [{"low": low, "high": high}]},
                        "mark": {"type": "rect", "opacity": 0.15, "color": COLOURS["pass"]},
                        "encoding": {"y": {"field": "low", "type": "quantitative"}, "y2": {"field": "high"}}})  # fmt: skip
         marks.append("range")
-    if overlay.rule is not None:
+    elif overlay.rule is not None:
         layers.append({"data": {"values": [{"value": overlay.rule}]},
                        "mark": {"type": "rule", "strokeDash": [6, 4], "color": COLOURS["target"]},
                        "encoding": {"y": value,
@@ -360,6 +368,7 @@ def target_spec(
                 if multi
                 else [],
                 "references": [[reference[0], COLOURS["reference"]]] if reference else [],
+                "due": dues,
             },
         },
         "layer": layers,
@@ -382,27 +391,58 @@ def target_chart(
 
 
 def _reference_figures(
-    kind, target: Target, observations: pd.DataFrame, as_of: int
+    kind, target: Target, observations: pd.DataFrame, as_of: int, locale
 ) -> tuple[str, pd.DataFrame] | None:
-    """The unit a target is compared with (its kind's ``reference``) and its figures up to
-    ``as_of`` (``year``, ``value``, ``value_kind``); None for a target judged on its own."""
+    """The unit a target is compared with (its kind's ``reference``), by its name in the
+    locale's sentences (``tỉnh Gia Lai``), and its figures up to ``as_of`` (``year``,
+    ``value``, ``value_kind``); None for a target judged on its own."""
     ref = kind.reference(target)
     if ref is None:
         return None
     unit, target_id = ref
     theirs = target.model_copy(update={"id": target_id})
     rows = year_figures(observations, [theirs], unit=unit, last=as_of)
-    return unit, rows.sort_values("year", kind="stable")[["year", "value", "value_kind"]]
+    name = reference_name(target, locale.code)
+    return name, rows.sort_values("year", kind="stable")[["year", "value", "value_kind"]]
 
 
-def _reference_layers(unit: str, rows: pd.DataFrame, x: dict, value: dict, locale) -> list[dict]:
+def _due_layers(overlay, years: list[int], x: dict, value: dict, locale) -> tuple[list[dict], str]:
+    """A level (or band) due by a year inside the term: drawn from the chart's first year to
+    that year, ended by a short upright stroke, nothing after it; the tooltip says its year
+    ("Chỉ tiêu đến năm 2027"). With the legend's mark of it."""
+    w = locale.word
+    span = [yr for yr in years if yr <= overlay.until]
+    if overlay.band is not None:
+        low, high = overlay.band
+        title = w("legend_range_by", Y=overlay.until)
+        points = [{"year": yr, "low": low, "high": high} for yr in span]
+        tooltip = [{"field": "low", "type": "quantitative", "title": title},
+                   {"field": "high", "type": "quantitative", "title": title}]  # fmt: skip
+        return [
+            {"data": {"values": points}, "mark": {"type": "area", "opacity": 0.15, "color": COLOURS["pass"]},
+             "encoding": {"x": x, "y": {"field": "low", "type": "quantitative"}, "y2": {"field": "high"},
+                          "tooltip": tooltip}},
+        ], "range_by"  # fmt: skip
+    title = w("legend_target_by", Y=overlay.until)
+    tooltip = [{"field": "value", "type": "quantitative", "title": title}]
+    return [
+        {"data": {"values": [{"year": yr, "value": overlay.rule} for yr in span]},
+         "mark": {"type": "line", "strokeDash": [6, 4], "color": COLOURS["target"]},
+         "encoding": {"x": x, "y": value, "tooltip": tooltip}},
+        {"data": {"values": [{"year": overlay.until, "value": overlay.rule}]},
+         "mark": {"type": "tick", "orient": "vertical", "size": 10, "thickness": 1.5, "color": COLOURS["target"]},
+         "encoding": {"x": x, "y": value, "tooltip": tooltip}},
+    ], "target_by"  # fmt: skip
+
+
+def _reference_layers(name: str, rows: pd.DataFrame, x: dict, value: dict, locale) -> list[dict]:
     """The compared unit's figures, in their colour: a line (broken where a year has no
     figure) and points with a tooltip naming the unit."""
     w = locale.word
     colour = COLOURS["reference"]
     points = _segments(_records(rows[["year", "value"]]))
     tooltip = [{"field": "year", "type": "ordinal", "title": w("year")},
-               {"field": "value", "type": "quantitative", "title": w("chart_reference", ref=unit)}]  # fmt: skip
+               {"field": "value", "type": "quantitative", "title": w("chart_reference", ref=name)}]  # fmt: skip
     return [
         {"data": {"values": points}, "mark": {"type": "line", "color": colour, "strokeWidth": 1.5},
          "encoding": {"x": x, "y": value, "detail": {"field": "segment", "type": "nominal"}}},
@@ -699,7 +739,7 @@ def _description(
 ) -> str:
     """The chart in a sentence: the target, its status, the figures by year (each year's
     verdict where the chart shows one), those of the unit compared with (``reference``: its
-    code and figures), the target and the projection to the year it is due (``due``)."""
+    name and figures), the target and the projection to the year it is due (``due``)."""
     w, lang = locale.word, locale.code
     parts = [w("chart_desc", id=target.id, name=target.name(lang), status=locale.status(status))]
     codes = results if results is not None else [None] * len(data)
@@ -718,9 +758,9 @@ def _description(
         else:
             parts.append(w("chart_desc_figures", figures=figures))
     if reference is not None:
-        ref_unit, ref_rows = reference
+        ref_name, ref_rows = reference
         figures = _figure_list(ref_rows.assign(code=None), target, locale)
-        parts.append(w("chart_desc_reference", ref=ref_unit, figures=figures))
+        parts.append(w("chart_desc_reference", ref=ref_name, figures=figures))
     goals = [_goal(t, locale) for t, _ in periods]
     said = goals[0] + "".join(
         "; " + w("chart_desc_from", year=span[0], target=goal)
@@ -793,6 +833,10 @@ SWATCHES = {
     "projection": _line(COLOURS["figure"], "2 3", 1.5),
     "projection_band": f'<path d="M1 6 L23 1 L23 11 Z" fill="{COLOURS["figure"]}" fill-opacity="0.25"/>',
     "reference": _line(COLOURS["reference"], width=1.5) + _dot(COLOURS["reference"]),
+    # a level due by a year: drawn to that year, ended by an upright stroke
+    "target_by": f'<line x1="1" y1="6" x2="17" y2="6" stroke="{COLOURS["target"]}" stroke-width="1.5" stroke-dasharray="6 4"/>'
+                 f'<line x1="18" y1="1" x2="18" y2="11" stroke="{COLOURS["target"]}" stroke-width="1.5"/>',
+    "range_by": f'<rect x="1" y="1" width="17" height="10" fill="{COLOURS["pass"]}" fill-opacity="0.3"/>',
 }  # fmt: skip
 _SVG = '<svg width="24" height="12" viewBox="0 0 24 12" aria-hidden="true" focusable="false" style="flex:none">{}</svg>'
 _ITEM = '<span role="listitem" style="display:inline-flex;align-items:center;gap:4px;white-space:nowrap">{}{}</span>'
@@ -800,16 +844,18 @@ _ITEM = '<span role="listitem" style="display:inline-flex;align-items:center;gap
 
 def _marks_of(
     specs_or_marks: Iterable[dict | str],
-) -> tuple[list[str], list[tuple[str, str]], list[tuple[str, str]]]:
+) -> tuple[list[str], list[tuple[str, str]], list[tuple[str, str]], list[tuple[str, int]]]:
     """The marks used (in the legend's order), each basis (its catalog code) with its colour,
-    and each unit compared with (its code) with its colour."""
-    used, bases, references = set(), [], []
+    each unit compared with (its name) with its colour, and each target due by a year inside
+    the term (its mark and year)."""
+    used, bases, references, dues = set(), [], [], []
     for item in specs_or_marks:
         if isinstance(item, dict):
             ward = item.get("usermeta", {}).get("ward", {})
             used.update(ward.get("marks", []))
             bases += [tuple(b) for b in ward.get("bases", [])]
             references += [tuple(r) for r in ward.get("references", [])]
+            dues += [tuple(d) for d in ward.get("due", [])]
         else:
             used.add(item)
     unknown = sorted(used - set(MARKS))
@@ -822,6 +868,7 @@ def _marks_of(
         [m for m in MARKS if m in used],
         list(dict.fromkeys(bases)),
         list(dict.fromkeys(references)),
+        sorted(set(dues), key=lambda d: (d[1], d[0])),
     )
 
 
@@ -835,7 +882,7 @@ def legend_html(specs_or_marks: Iterable[dict | str], *, lang: str = "vi") -> st
     """
     locale = get_locale(lang)
     w = locale.word
-    marks, bases, references = _marks_of(specs_or_marks)
+    marks, bases, references, dues = _marks_of(specs_or_marks)
     items = []
     for mark in marks:
         if mark == "basis":
@@ -846,11 +893,17 @@ def legend_html(specs_or_marks: Iterable[dict | str], *, lang: str = "vi") -> st
                 )
                 for code, colour in bases
             ]
-        elif mark == "reference":  # each unit compared with, by its code
-            named = [html.escape(w("legend_reference", ref=code)) for code, _ in references]
+        elif mark == "reference":  # each unit compared with, by its name
+            named = [html.escape(w("legend_reference", ref=name)) for name, _ in references]
             items += [
                 _ITEM.format(_SVG.format(SWATCHES[mark]), text)
                 for text in named or [html.escape(w("legend_reference_any"))]
+            ]
+        elif mark in ("target_by", "range_by"):  # each year a target is due by
+            named = [html.escape(w(f"legend_{mark}", Y=year)) for m, year in dues if m == mark]
+            items += [
+                _ITEM.format(_SVG.format(SWATCHES[mark]), text)
+                for text in named or [html.escape(w(f"legend_{mark}_any"))]
             ]
         else:
             items.append(
@@ -954,6 +1007,10 @@ def _period_layers(
     for i, (t, span) in enumerate(periods):
         on_basis = comparable(raw["basis"].to_numpy(dtype=object), t.basis)
         overlay = kind.overlay(t, raw[on_basis], span)
+        if overlay.until is not None:  # due by a year inside the term: nothing after it
+            span = [yr for yr in span if yr <= overlay.until]
+            if not span:
+                continue
         named = {"target": goal_text(t, locale.code),
                  "basis": locale.basis(t.basis) if t.basis is not None else ""}  # fmt: skip
         if overlay.rule is not None:

@@ -2,9 +2,11 @@
 
 :func:`load_tables` gives the tidy tables (cleaning the yearly tables first when they are
 missing); :func:`explore_chart` one interactive chart of every target, picked from a
-dropdown; :func:`pace_table` the pace still required (:func:`ward_analysis.model.pace.pace`)
-in words; :func:`compare_status` two assessments side by side (the catalog before and after
-a change); :func:`styled_table` any frame as JupyterLab should show it (text left-aligned).
+dropdown, with the figures of the unit a target compares with beside its own
+(:func:`reference_frame`, as the year report draws them); :func:`pace_table` the pace still
+required (:func:`ward_analysis.model.pace.pace`) in words; :func:`compare_status` two
+assessments side by side (the catalog before and after a change); :func:`styled_table` any
+frame as JupyterLab should show it (text left-aligned).
 Every word comes from the locale; charts are returned, never shown or saved.
 """
 
@@ -31,6 +33,7 @@ from .format import (
     format_number,
     goal_text,
     percent,
+    reference_name,
     show,
     show_target,
 )
@@ -52,6 +55,9 @@ KIND_WORDS = {"actual": "actual", "estimate": "estimate_figure", "plan": "plan"}
 #: The columns of :func:`explore_frame`.
 FRAME_COLUMNS = ["unit", "target_id", "target", "year", "value", "value_label", "value_kind",
                  "kind", "result", "source", "basis"]  # fmt: skip
+#: The columns of :func:`reference_frame`.
+REFERENCE_COLUMNS = ["target_id", "target", "reference", "year", "value", "value_label",
+                     "value_kind", "kind", "source"]  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -154,9 +160,12 @@ def explore_frame(
 
     Every actual, estimate and plan up to ``as_of`` (default: all), on every basis. A total
     over the term is drawn as its running total from the first counted year, one result per
-    year, and a year's plan as the total before it plus the plan."""
+    year, and a year's plan as the total before it plus the plan. The units the catalog's
+    targets compare with are not among them (as ``assess`` does not assess them): their
+    figures are :func:`reference_frame`'s."""
     locale = get_locale(lang)
     obs = observations[observations["value"].notna() & observations["value_kind"].isin(VALUE_KINDS)]
+    obs = obs[~obs["unit"].isin(list(catalog.reference_units()))]
     if as_of is not None:
         obs = obs[obs["year"] <= as_of]
     parts = []
@@ -179,6 +188,38 @@ def explore_frame(
         source=[_source(s, locale) for s in frame["source"].to_numpy(dtype=object)],
         basis=frame["basis"].fillna("").astype(str) if "basis" in frame else "",
     )[FRAME_COLUMNS]
+
+
+def reference_frame(
+    catalog: Catalog, observations: pd.DataFrame, *, lang: str = "vi", as_of: int | None = None
+) -> pd.DataFrame:
+    """The figures of the unit each target compares with (a ``relative`` target's reference:
+    ``reference``, its name), as the year report's chart draws them beside the unit's own: one
+    result a year up to ``as_of`` (default: all), labelled with the target compared
+    (``target``) and, in ``kind``, whose figure it is ("Số liệu của tỉnh Gia Lai"); with
+    ``value_label`` and ``source`` as :func:`explore_frame`'s."""
+    locale = get_locale(lang)
+    parts = []
+    for t in catalog:
+        ref = kinds.get(t.kind).reference(t)
+        if ref is None:
+            continue
+        unit, target_id = ref
+        theirs = t.model_copy(update={"id": target_id})
+        rows = year_figures(observations, [theirs], unit=unit, last=as_of)
+        if rows.empty:
+            continue
+        name = reference_name(t, lang)
+        parts.append(rows.assign(target_id=t.id, target=target_label(t, lang), reference=name,
+                                 value_label=_labels(t, rows, locale),
+                                 kind=locale.word("chart_reference", ref=name)))  # fmt: skip
+    if not parts:
+        return pd.DataFrame(columns=REFERENCE_COLUMNS)
+    frame = pd.concat(parts, ignore_index=True).sort_values(["target_id", "year"], kind="stable")
+    return frame.assign(
+        year=frame["year"].astype("int64"),
+        source=[_source(s, locale) for s in frame["source"].to_numpy(dtype=object)],
+    )[REFERENCE_COLUMNS].reset_index(drop=True)
 
 
 def _labels(t: Target, own: pd.DataFrame, locale: Locale) -> list[str]:
@@ -254,13 +295,16 @@ def explore_chart(
 
     The figures over the years (:func:`explore_frame`), actuals, estimates and plans marked
     apart, results joined by a line; the target as a dashed line (its level in the target
-    year for an average growth); a tooltip on each figure with its year, value, kind and
-    source. ``target_id``: the target shown first (default the catalog's first)."""
+    year for an average growth); for a target compared with another unit, that unit's
+    figures (:func:`reference_frame`) as a line in their own colour, named in the legend; a
+    tooltip on each figure with its year, value, kind and source. ``target_id``: the target
+    shown first (default the catalog's first)."""
     import altair as alt
 
     locale = get_locale(lang)
     w = locale.word
     data = explore_frame(catalog, observations, lang=lang, as_of=as_of)
+    compared = reference_frame(catalog, observations, lang=lang, as_of=as_of)
     goals = _goals(catalog, observations, lang, as_of)
     labels = [target_label(t, lang) for t in catalog]
     first = target_label(catalog[target_id], lang) if target_id is not None else labels[0]
@@ -280,8 +324,9 @@ def explore_chart(
         )
         keep &= alt.datum.unit == unit_pick
         params.append(unit_pick)
-    last = max([catalog.term[1], *data["year"].tolist()])
-    years = list(range(min([catalog.term[0], *data["year"].tolist()]), last + 1))
+    every_year = [*data["year"].tolist(), *compared["year"].tolist()]
+    last = max([catalog.term[1], *every_year])
+    years = list(range(min([catalog.term[0], *every_year]), last + 1))
     x = alt.X("year:O", title=w("year"), scale=alt.Scale(domain=years), axis=alt.Axis(labelAngle=0))
     # yes/no and rated targets: their levels' names on the axis, whole steps only
     levels = json.dumps(
@@ -298,11 +343,13 @@ def explore_chart(
     titles = json.dumps(
         {target_label(t, lang): _title(t, locale) for t in catalog}, ensure_ascii=False
     )
-    words = [w(KIND_WORDS[k]) for k in KIND_MARKS]
-    colour = alt.Color("kind:N", title=w("kind"),
-                       scale=alt.Scale(domain=words, range=[c for c, _ in KIND_MARKS.values()]))  # fmt: skip
-    shape = alt.Shape("kind:N", title=w("kind"),
-                      scale=alt.Scale(domain=words, range=[s for _, s in KIND_MARKS.values()]))  # fmt: skip
+    # each kind of figure, then each unit compared with, in its colour (one legend for both)
+    others = list(dict.fromkeys(compared["kind"]))
+    words = [w(KIND_WORDS[k]) for k in KIND_MARKS] + others
+    colours = [c for c, _ in KIND_MARKS.values()] + [COLOURS["reference"]] * len(others)
+    shapes = [s for _, s in KIND_MARKS.values()] + ["circle"] * len(others)
+    colour = alt.Color("kind:N", title=w("kind"), scale=alt.Scale(domain=words, range=colours))
+    shape = alt.Shape("kind:N", title=w("kind"), scale=alt.Scale(domain=words, range=shapes))
     tooltip = [
         alt.Tooltip("year:O", title=w("year")),
         alt.Tooltip("value_label:N", title=w("value")),
@@ -324,12 +371,26 @@ def explore_chart(
         .mark_rule(strokeDash=[6, 4], color=COLOURS["target"], strokeWidth=1.5)
         .encode(y=y, tooltip=[alt.Tooltip("goal_label:N", title=w("target"))])
     )
+    layers = [rule, line, points]
+    if not compared.empty:  # the unit compared with, beside every unit's figures
+        gap = compared.groupby("target_id", sort=False)["year"].diff().fillna(1).gt(1)
+        theirs = alt.Chart(compared.assign(segment=gap.cumsum())).transform_filter(
+            alt.datum.target == pick
+        )
+        layers += [  # the line breaks where a year has no figure, as on the report's chart
+            theirs.mark_line(color=COLOURS["reference"], strokeWidth=1.5).encode(
+                x=x, y=y, detail="segment:N"
+            ),
+            theirs.mark_point(filled=True, size=60, opacity=1).encode(
+                x=x, y=y, color=colour, shape=shape, tooltip=tooltip
+            ),
+        ]
     embed = {
         "actions": False,
         **({"formatLocale": locale.vega_format} if locale.vega_format else {}),
     }
     return (
-        alt.layer(rule, line, points)
+        alt.layer(*layers)
         .add_params(*params)
         .properties(
             width=width,
@@ -382,7 +443,7 @@ _RULE_TEXT: dict[str, Callable] = {
     "pass_each_year": lambda r, t, loc: loc.word("pace_pass_each_year"),
     "pass_in_target_year": lambda r, t, loc: loc.word("pace_pass_in", T=t.target_year),
     "beside_reference": lambda r, t, loc: loc.word(
-        "pace_beside_reference", ref=t.reference, T=t.target_year
+        "pace_beside_reference", ref=reference_name(t, loc.code), T=t.target_year
     ),
 }
 _NUMBER_RULES = ("level_change", "amount_per_year", "growth_rate", "level_each_year")

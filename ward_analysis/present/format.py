@@ -204,14 +204,40 @@ def change_goal(target: Target, lang: str) -> str:
 _COMPARED = {">=": "ge", ">": "gt", "<=": "le", "<": "lt"}
 
 
-def relative_goal(target: Target, lang: str) -> str:
-    """A ``relative`` target as a phrase: ``thấp hơn mức của gia_lai`` (with its offset where
-    it states one)."""
+def reference_name(target: Target, lang: str) -> str:
+    """The unit a ``relative`` target compares with, as a sentence in ``lang`` names it
+    (``tỉnh Gia Lai``): the name the catalog was given (the registry's, the catalog's own, or
+    the unit's code: :meth:`.Target.reference_name`); "" for a target that compares with none."""
     locale = get_locale(lang)
-    text = locale.word(f"relative_{_COMPARED[target.comparator]}", ref=target.reference)
-    if target.threshold_value != 0:
-        text += locale.word("relative_offset", gap=show_target(target, lang))
-    return text
+    return locale.unit_in_sentence(target.reference_name(locale.code) or "")
+
+
+def points(value: float, lang: str) -> str:
+    """A size in percentage points, with the decimals it has (up to two): ``1 điểm phần
+    trăm``, ``0.5 pts``, ``1 pt``."""
+    locale = get_locale(lang)
+    decimals = next((d for d in (0, 1, 2) if abs(round(value, d) - value) < 1e-9), 2)
+    number = locale.number(value, decimals)
+    return locale.word("points_one" if number == locale.number(1, 0) else "points", n=number)
+
+
+def relative_goal(target: Target, lang: str) -> str:
+    """A ``relative`` target as a phrase: ``thấp hơn mức của tỉnh Gia Lai``; with the offset
+    it states, ``thấp hơn mức của tỉnh Gia Lai trên 1 điểm phần trăm`` (the unit's figure
+    minus the reference's below −1)."""
+    locale = get_locale(lang)
+    ref, thr = reference_name(target, lang), target.threshold_value
+    compared = _COMPARED[target.comparator]
+    if thr == 0:
+        return locale.word(f"relative_{compared}", ref=ref)
+    size = abs(thr)
+    gap = (
+        points(size, lang)
+        if target.measure == "share"
+        else show(size, target, lang, decimals=own_decimals(size))
+    )
+    side = "below" if thr < 0 else "above"
+    return locale.word(f"relative_{compared}_{side}", ref=ref, gap=gap)
 
 
 def band_text(target: Target, lang: str) -> str:
@@ -225,8 +251,9 @@ def band_text(target: Target, lang: str) -> str:
 
 def goal_text(target: Target, lang: str) -> str:
     """The target as a phrase of its own, whatever its kind: ``80 %``, ``giảm bình quân
-    0,2 điểm %/năm`` (a change a year), ``thấp hơn mức của gia_lai`` (beside another unit),
-    ``khoảng 65–70 % (từ 63 % đến 72 %)`` (an approximate level)."""
+    0,2 điểm %/năm`` (a change a year), ``thấp hơn mức của tỉnh Gia Lai`` (beside another
+    unit), ``khoảng 65–70 % (từ 63 % đến 72 %)`` (an approximate level), ``100 % (đến năm
+    2027)`` (a level due by a year inside the term)."""
     if target.direction is not None:
         return change_goal(target, lang)
     if target.reference is not None:
@@ -234,4 +261,7 @@ def goal_text(target: Target, lang: str) -> str:
     band = band_text(target, lang)
     if band:
         return get_locale(lang).word("about_goal", goal=show_target(target, lang), band=band)
+    due = kinds.get(target.kind).verdict_year(target)
+    if due != target.target_year:
+        return get_locale(lang).word("goal_by_year", goal=show_target(target, lang), Y=due)
     return show_target(target, lang)

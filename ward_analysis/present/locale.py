@@ -85,6 +85,9 @@ class Locale:
     #: What reading assumed about a figure, or why a cell holds none (``schema.FLAG_CODES``), as
     #: a phrase; ``{year}``, ``{basis}`` and ``{detail}`` (the flag's detail) are filled in.
     flags: dict[str, str] = field(default_factory=dict)
+    #: The common nouns that begin a unit's name ("Tỉnh Gia Lai", "Phường Hội Phú"), written in
+    #: lower case inside a sentence ("của tỉnh Gia Lai"); none: names are written as given.
+    unit_nouns: tuple[str, ...] = ()
 
     def status(self, code: str) -> str:
         """The label of a status code."""
@@ -108,6 +111,15 @@ class Locale:
         if (self.thousands, self.decimal) != (",", "."):
             text = text.replace(",", "\0").replace(".", self.decimal).replace("\0", self.thousands)
         return text.replace("-", "\u2212")  # a real minus sign, as next to "+"
+
+    def unit_in_sentence(self, name: str) -> str:
+        """A unit's name as it stands inside a sentence: its common noun in lower case where
+        the language writes it so ("Tỉnh Gia Lai" → "tỉnh Gia Lai"), the rest as given."""
+        for noun in self.unit_nouns:
+            head, rest = name[: len(noun)], name[len(noun) :]
+            if head.lower() == noun and rest.startswith(" "):
+                return noun + rest
+        return name
 
     def unit(self, unit: str) -> str:
         """A unit as this language writes it ("" where it leaves it out)."""
@@ -183,7 +195,7 @@ VI = Locale(
         "pace_level": "Mỗi năm: {goal}",
         "pace_pass_each_year": "Phải đạt hằng năm",
         "pace_pass_in": "Phải đạt vào năm {T}",
-        "pace_beside_reference": "So với số liệu của {ref} năm {T}",
+        "pace_beside_reference": "So với mức của {ref} năm {T}",
         "pace_met": "Đã đạt mục tiêu",
         "pace_missed": "Không đạt (đã có kết quả)",
         "pace_no_figure": "Chưa có số liệu",
@@ -219,13 +231,17 @@ VI = Locale(
         "legend_projection": "Dự báo",
         "legend_projection_band": "Khoảng dự báo 80 %",
         "legend_basis": "Theo {basis}",
-        "legend_reference": "Số liệu của {ref} (đơn vị so sánh)",
+        "legend_target_by": "Chỉ tiêu đến năm {Y}",
+        "legend_range_by": "Khoảng chỉ tiêu đến năm {Y}",
+        "legend_target_by_any": "Chỉ tiêu phải đạt trước năm cuối nhiệm kỳ",
+        "legend_range_by_any": "Khoảng chỉ tiêu phải đạt trước năm cuối nhiệm kỳ",
+        "legend_reference": "Số liệu của {ref} (để so sánh)",
         "legend_reference_any": "Số liệu của đơn vị so sánh",
         "chart_desc": "Biểu đồ chỉ tiêu {id}. {name}: {status}.",
         "chart_desc_figures": "Số liệu các năm: {figures}.",
         "chart_desc_total": "Lũy kế từ năm {first}: {figures}.",
         "chart_desc_basis": "Số liệu theo {basis}: {figures}.",
-        "chart_desc_reference": "Số liệu của {ref} (đơn vị so sánh): {figures}.",
+        "chart_desc_reference": "Số liệu của {ref} (để so sánh): {figures}.",
         "chart_reference": "Số liệu của {ref}",
         "chart_desc_none": "Chưa có số liệu.",
         "chart_desc_year": "{year}: {value}",
@@ -305,11 +321,19 @@ VI = Locale(
         "relative_le": "không cao hơn mức của {ref}",
         "relative_gt": "cao hơn mức của {ref}",
         "relative_ge": "không thấp hơn mức của {ref}",
-        "relative_offset": " (chênh lệch {gap})",
+        "relative_lt_below": "thấp hơn mức của {ref} trên {gap}",
+        "relative_le_below": "thấp hơn mức của {ref} ít nhất {gap}",
+        "relative_gt_below": "không thấp hơn mức của {ref} từ {gap} trở lên",
+        "relative_ge_below": "không thấp hơn mức của {ref} quá {gap}",
+        "relative_lt_above": "không cao hơn mức của {ref} từ {gap} trở lên",
+        "relative_le_above": "không cao hơn mức của {ref} quá {gap}",
+        "relative_gt_above": "cao hơn mức của {ref} trên {gap}",
+        "relative_ge_above": "cao hơn mức của {ref} ít nhất {gap}",
+        "goal_by_year": "{goal} (đến năm {Y})",
         "band": "từ {low} đến {high}",
         "about_goal": "khoảng {goal} ({band})",
         # what a kind assumed where the catalog is silent (the readings of the data notes)
-        "assumed_tolerance": "nghị quyết ghi “khoảng” nhưng không nêu mức chênh lệch cho phép; được hiểu là đạt khi kết quả năm {T} nằm trong khoảng {band} (cộng, trừ {tolerance} so với chỉ tiêu: mức mặc định).",
+        "assumed_tolerance": "nghị quyết ghi “khoảng” nhưng không nêu mức chênh lệch cho phép; được hiểu là đạt khi kết quả năm {T} nằm trong khoảng {band}, tức chỉ tiêu cộng, trừ {tolerance} (mức mặc định của công cụ).",
         "yes": "Đạt",
         "no": "Không đạt",
         "rating_or_better": "{label} trở lên",
@@ -359,23 +383,25 @@ VI = Locale(
         "summary_cumulative_open": "dự báo lũy kế đến năm {T}: {pv} (chỉ tiêu {goal}), xác suất đạt {p}",
         "summary_average_growth_final": "tăng bình quân {base}–{T}: {pv}{est}, chỉ tiêu {goal}",
         "summary_average_growth_no_base": "chưa có số liệu năm gốc {base}",
+        "summary_average_growth_no_later": "mới có số liệu năm gốc {base}",
         "summary_average_growth_open": "dự báo tăng bình quân {base}–{T}: {pv} (chỉ tiêu {goal}), xác suất đạt {p}",
         "summary_change_per_year_final": "giai đoạn {base}–{T} {pmove}{est}, chỉ tiêu {dgoal}",
         "summary_change_per_year_no_base": "chưa có số liệu năm gốc {base}",
+        "summary_change_per_year_no_later": "mới có mức năm gốc {base}",
         "summary_change_per_year_open": "dự báo cả giai đoạn {pmove} (chỉ tiêu {dgoal}), xác suất đạt {p}",
-        "summary_about_final": "năm {T} đạt {pv}{est}, chỉ tiêu khoảng {goal} ({band})",
+        "summary_about_final": "năm {T} là {pv}{est}, chỉ tiêu khoảng {goal} ({band})",
         "summary_about_one_point": "mới có số liệu năm {ly}: {lv}{est}; xác suất năm {T} đạt khoảng {goal} ({band}): {p}",
-        "summary_about_open": "dự báo năm {T}: {pv} (chỉ tiêu khoảng {goal}, {band}), xác suất đạt {p}",
+        "summary_about_open": "dự báo năm {T}: {pv} (chỉ tiêu khoảng {goal}, tức {band}), xác suất đạt {p}",
         "summary_by_year_final": "năm {Y} đạt {pv}{est}, chỉ tiêu {goal}",
         "summary_by_year_final_ceiling": "năm {Y} là {pv}{est}, chỉ tiêu {goal}",
         "summary_by_year_final_yes_no": "năm {Y}: {pv}{est}",
-        "summary_by_year_one_point": "mới có số liệu năm {ly}: {lv}{est}; chỉ tiêu năm {Y}: {goal}, xác suất đạt {p}",
-        "summary_by_year_pass_fail": "năm {ly}: {lv}{est}; chỉ tiêu năm {Y}: {goal}, xác suất đạt {p}",
+        "summary_by_year_one_point": "mới có số liệu năm {ly}: {lv}{est}; chỉ tiêu đến năm {Y}: {goal}, xác suất đạt {p}",
+        "summary_by_year_pass_fail": "năm {ly}: {lv}{est}; chỉ tiêu đến năm {Y}: {goal}, xác suất đạt {p}",
         "summary_by_year_open": "dự báo năm {Y}: {pv} (chỉ tiêu {goal}), xác suất đạt {p}",
-        "summary_relative_final": "năm {T}: {pv}{est}, của {ref}: {dv}; chỉ tiêu {rgoal}",
+        "summary_relative_final": "năm {T} là {pv}{est}, mức của {ref} là {dv}; chỉ tiêu {rgoal}",
         "summary_relative_no_reference": "chưa có số liệu của {ref} để so sánh",
-        "summary_relative_one_point": "mới có số liệu năm {ly}: {lv}{est}; xác suất năm {T} {rgoal}: {p}",
-        "summary_relative_open": "dự báo năm {T}: {pv}; xác suất {rgoal}: {p}",
+        "summary_relative_one_point": "mới có số liệu năm {ly}: {lv}{est}; xác suất đạt chỉ tiêu ({rgoal}) năm {T}: {p}",
+        "summary_relative_open": "dự báo năm {T}: {pv} (chỉ tiêu {rgoal}), xác suất đạt {p}",
         # the downloads of a year report (present/documents.py)
         "downloads": "Tải về",
         "download_csv": "Bảng tình trạng (CSV)",
@@ -450,6 +476,7 @@ VI = Locale(
         "count_total": "Tổng số chỉ tiêu",
         "page_number": "Trang {page}/{pages}",
         "points": "{n} điểm phần trăm",
+        "points_one": "{n} điểm phần trăm",
         "index_counts": "Số chỉ tiêu theo tình trạng, từng năm đánh giá",
         "index_matrix": "Tình trạng từng chỉ tiêu qua các năm đánh giá",
     },
@@ -505,6 +532,10 @@ VI = Locale(
             "average_growth",
             "no_base",
         ): "{name}: cần số liệu năm gốc {base} và ít nhất một năm sau để tính tăng bình quân.",
+        (
+            "average_growth",
+            "no_later",
+        ): "{name}: đã có số liệu năm gốc {base}; cần số liệu ít nhất một năm sau năm gốc để tính tăng bình quân.",
         ("average_growth", "open"): {
             "floor": "{name}: tăng bình quân {base}–{ly} đạt {lv}{est}; {req}; dự báo cả giai đoạn {pv}{rng}{above}; xác suất đạt chỉ tiêu ({goal}): {p}.",
             "range": "{name}: tăng bình quân {base}–{ly} đạt {lv}{est}; {req}; dự báo cả giai đoạn {pv}{rng}{above}; xác suất đạt chỉ tiêu ({goal}): {p}.",
@@ -549,13 +580,17 @@ VI = Locale(
         ): "{name}: cần số liệu năm gốc {base} (hoặc mức năm gốc nêu trong nghị quyết) và ít nhất một năm sau để tính mức {dverb} bình quân hằng năm.",
         (
             "change_per_year",
+            "no_later",
+        ): "{name}: đã có mức năm gốc {base}; cần số liệu ít nhất một năm sau năm gốc để tính mức {dverb} bình quân hằng năm.",
+        (
+            "change_per_year",
             "open",
         ): "{name}: giai đoạn {base}–{ly} {lmove}{est}; {rmove}; dự báo cả giai đoạn {pmove}{mrng}{above}; xác suất đạt chỉ tiêu ({dgoal}): {p}.",
         # an approximate level (about): inside the band, neither below nor above
         (
             "about",
             "final",
-        ): "{name} năm {T} đạt {pv}{est}; chỉ tiêu khoảng {goal} (được hiểu là {band}): {verdict}.",
+        ): "{name} năm {T} là {pv}{est}; chỉ tiêu khoảng {goal} (được hiểu là {band}): {verdict}.",
         (
             "about",
             "one_point",
@@ -563,7 +598,7 @@ VI = Locale(
         (
             "about",
             "open",
-        ): "{name} năm {ly} đạt {lv}{est}; theo xu hướng {fy}–{ly} dự báo năm {T} đạt {pv}{rng}; xác suất đạt mức khoảng {goal} (được hiểu là {band}): {p}.",
+        ): "{name} năm {ly} là {lv}{est}; theo xu hướng {fy}–{ly} dự báo năm {T} là {pv}{rng}; xác suất đạt mức khoảng {goal} (được hiểu là {band}): {p}.",
         # a level due by a year inside the term (by_year): the end-of-term level's words, its year
         ("by_year", "final"): {
             "floor": "{name} năm {Y} đạt {pv}{est}; chỉ tiêu đến năm {Y} ({goal}): {verdict}.",
@@ -593,20 +628,20 @@ VI = Locale(
         },
         # a level compared with another unit's (relative)
         ("relative", "final"): {
-            "floor": "{name} năm {T}: {pv}{est}, của {ref}: {dv}; chỉ tiêu {rgoal}: {verdict}.",
-            "ceiling": "{name} năm {T}: {pv}{est}, của {ref}: {dv}; chỉ tiêu {rgoal}: {verdict}.",
+            "floor": "{name} năm {T} đạt {pv}{est}, mức của {ref} là {dv}; chỉ tiêu {rgoal}: {verdict}.",
+            "ceiling": "{name} năm {T} là {pv}{est}, mức của {ref} là {dv}; chỉ tiêu {rgoal}: {verdict}.",
         },
         (
             "relative",
             "no_reference",
-        ): "{name}: chưa có số liệu của đơn vị so sánh ({ref}) để đối chiếu.",
+        ): "{name}: chưa có số liệu của {ref} để so sánh.",
         ("relative", "one_point"): {
-            "floor": "{name} mới có số liệu năm {ly} ({lv}){est}, của {ref} năm {dy}: {dv}; chưa đủ để xác định xu hướng; xác suất năm {T} {rgoal}: {p}.",
-            "ceiling": "{name} mới có số liệu năm {ly} ({lv}){est}, của {ref} năm {dy}: {dv}; chưa đủ để xác định xu hướng; xác suất năm {T} {rgoal}: {p}.",
+            "floor": "{name} mới có số liệu năm {ly} ({lv}){est}, mức của {ref} năm {dy} là {dv}; chưa đủ để xác định xu hướng; xác suất đạt chỉ tiêu ({rgoal}) năm {T}: {p}.",
+            "ceiling": "{name} mới có số liệu năm {ly} ({lv}){est}, mức của {ref} năm {dy} là {dv}; chưa đủ để xác định xu hướng; xác suất đạt chỉ tiêu ({rgoal}) năm {T}: {p}.",
         },
         ("relative", "open"): {
-            "floor": "{name} năm {ly}: {lv}{est}, của {ref} năm {dy}: {dv}; theo xu hướng {fy}–{ly} dự báo năm {T} đạt {pv}{rng}; xác suất năm {T} {rgoal}: {p}.",
-            "ceiling": "{name} năm {ly}: {lv}{est}, của {ref} năm {dy}: {dv}; theo xu hướng {fy}–{ly} dự báo năm {T} là {pv}{rng}; xác suất năm {T} {rgoal}: {p}.",
+            "floor": "{name} năm {ly} đạt {lv}{est}, mức của {ref} năm {dy} là {dv}; theo xu hướng {fy}–{ly} dự báo năm {T} đạt {pv}{rng}; xác suất đạt chỉ tiêu ({rgoal}): {p}.",
+            "ceiling": "{name} năm {ly} là {lv}{est}, mức của {ref} năm {dy} là {dv}; theo xu hướng {fy}–{ly} dự báo năm {T} là {pv}{rng}; xác suất đạt chỉ tiêu ({rgoal}): {p}.",
         },
     },
     comparators={">=": "", ">": "trên ", "<=": "không quá ", "<": "dưới ", "==": ""},
@@ -630,6 +665,7 @@ VI = Locale(
     bases={
         "2016-2020": "chuẩn nghèo giai đoạn 2016–2020",
         "2022-2025": "chuẩn nghèo đa chiều giai đoạn 2021–2025",
+        "2026-2030": "chuẩn nghèo đa chiều giai đoạn 2026–2030",
     },
     # reason codes of rejected cells and rows (schema.REJECT_CODES)
     reject_reasons={
@@ -670,6 +706,18 @@ VI = Locale(
         "rollup_no_family": "chỉ tiêu mới, các đơn vị trước sáp nhập không có chỉ tiêu tương ứng để tính số liệu năm {year}",
         "rollup_basis_differs": "chưa tính được số liệu năm {year}: số liệu của các đơn vị trước sáp nhập tính theo các chuẩn khác nhau ({detail})",
     },
+    # "tỉnh Gia Lai", "phường Hội Phú" inside a sentence (Nghị định 30/2020/NĐ-CP, Phụ lục II)
+    unit_nouns=(
+        "thành phố",
+        "thị trấn",
+        "thị xã",
+        "đặc khu",
+        "phường",
+        "tỉnh",
+        "huyện",
+        "quận",
+        "xã",
+    ),
 )
 
 EN = Locale(
@@ -732,7 +780,7 @@ EN = Locale(
         "pace_level": "Each year: {goal}",
         "pace_pass_each_year": "Must pass each year",
         "pace_pass_in": "Must pass in {T}",
-        "pace_beside_reference": "Compared with {ref}'s figure in {T}",
+        "pace_beside_reference": "Compared with the figure of {ref} in {T}",
         "pace_met": "Already at the goal",
         "pace_missed": "Already missed",
         "pace_no_figure": "No figure yet",
@@ -767,14 +815,18 @@ EN = Locale(
         "legend_projection": "Projection",
         "legend_projection_band": "80% projection range",
         "legend_basis": "On the {basis}",
-        "legend_reference": "Figures of {ref} (compared with)",
+        "legend_target_by": "Target by {Y}",
+        "legend_range_by": "Target range by {Y}",
+        "legend_target_by_any": "Target due before the term's last year",
+        "legend_range_by_any": "Target range due before the term's last year",
+        "legend_reference": "Figures of {ref}, for comparison",
         "legend_reference_any": "Figures of the unit compared with",
         "chart_desc": "Chart of target {id}. {name}: {status}.",
         "chart_desc_figures": "Figures by year: {figures}.",
         "chart_desc_total": "Running total from {first}: {figures}.",
         "chart_desc_basis": "Figures on the {basis}: {figures}.",
-        "chart_desc_reference": "Figures of {ref} (compared with): {figures}.",
-        "chart_reference": "{ref}'s figure",
+        "chart_desc_reference": "Figures of {ref}, for comparison: {figures}.",
+        "chart_reference": "Figure of {ref}",
         "chart_desc_none": "No figures yet.",
         "chart_desc_year": "{year}: {value}",
         "chart_desc_notes": "{value} ({notes})",
@@ -845,15 +897,23 @@ EN = Locale(
         "change_enough": "the current level is enough if it holds",
         "allowed_growth": "growth of at most {req} allowed in the years left",
         "required_fall": "a fall of {req} needed in the years left",
-        "relative_lt": "below {ref}'s figure",
-        "relative_le": "not above {ref}'s figure",
-        "relative_gt": "above {ref}'s figure",
-        "relative_ge": "not below {ref}'s figure",
-        "relative_offset": " (difference {gap})",
+        "relative_lt": "below the figure of {ref}",
+        "relative_le": "not above the figure of {ref}",
+        "relative_gt": "above the figure of {ref}",
+        "relative_ge": "not below the figure of {ref}",
+        "relative_lt_below": "more than {gap} below the figure of {ref}",
+        "relative_le_below": "at least {gap} below the figure of {ref}",
+        "relative_gt_below": "less than {gap} below the figure of {ref}, or above it",
+        "relative_ge_below": "at most {gap} below the figure of {ref}, or above it",
+        "relative_lt_above": "less than {gap} above the figure of {ref}, or below it",
+        "relative_le_above": "at most {gap} above the figure of {ref}, or below it",
+        "relative_gt_above": "more than {gap} above the figure of {ref}",
+        "relative_ge_above": "at least {gap} above the figure of {ref}",
+        "goal_by_year": "{goal} by {Y}",
         "band": "{low} to {high}",
         "about_goal": "about {goal} ({band})",
         # what a kind assumed where the catalog is silent (the readings of the data notes)
-        "assumed_tolerance": "the resolution says “about” but gives no margin; read as met when the {T} figure is {band} (the target give or take {tolerance}: the default).",
+        "assumed_tolerance": "the resolution says “about” but gives no margin; read as met when the {T} figure is {band}, the target give or take {tolerance} (the tool's default).",
         "yes": "met",
         "no": "not met",
         "rating_or_better": "{label} or better",
@@ -901,9 +961,11 @@ EN = Locale(
         "summary_cumulative_open": "total by {T} projected at {pv} (target {goal}); probability met {p}",
         "summary_average_growth_final": "average growth {base}–{T}: {pv}{est}; target {goal}",
         "summary_average_growth_no_base": "no figure for the base year {base}",
+        "summary_average_growth_no_later": "only the base year {base} so far",
         "summary_average_growth_open": "average growth {base}–{T} projected at {pv} (target {goal}); probability met {p}",
         "summary_change_per_year_final": "{pmove} over {base}–{T}{est}; target {dgoal}",
         "summary_change_per_year_no_base": "no figure for the base year {base}",
+        "summary_change_per_year_no_later": "only the base year {base} so far",
         "summary_change_per_year_open": "projected {pmove} for the term (target {dgoal}); probability met {p}",
         "summary_about_final": "{pv} in {T}{est}; target about {goal} ({band})",
         "summary_about_one_point": "one figure so far, {lv} in {ly}{est}; probability of about {goal} ({band}) in {T}: {p}",
@@ -911,13 +973,13 @@ EN = Locale(
         "summary_by_year_final": "{pv} in {Y}{est}; target {goal}",
         "summary_by_year_final_ceiling": "{pv} in {Y}{est}; target {goal}",
         "summary_by_year_final_yes_no": "{pv} in {Y}{est}",
-        "summary_by_year_one_point": "one figure so far, {lv} in {ly}{est}; target for {Y}: {goal}; probability met {p}",
-        "summary_by_year_pass_fail": "{lv} in {ly}{est}; target for {Y}: {goal}; probability met {p}",
+        "summary_by_year_one_point": "one figure so far, {lv} in {ly}{est}; target by {Y}: {goal}; probability met {p}",
+        "summary_by_year_pass_fail": "{lv} in {ly}{est}; target by {Y}: {goal}; probability met {p}",
         "summary_by_year_open": "projected {pv} in {Y} (target {goal}); probability met {p}",
-        "summary_relative_final": "{pv} in {T}{est}, {ref} {dv}; target {rgoal}",
+        "summary_relative_final": "{pv} in {T}{est} against {dv} for {ref}; target {rgoal}",
         "summary_relative_no_reference": "no figures of {ref} to compare with",
-        "summary_relative_one_point": "one figure so far, {lv} in {ly}{est}; probability of being {rgoal} in {T}: {p}",
-        "summary_relative_open": "projected {pv} in {T}; probability of being {rgoal}: {p}",
+        "summary_relative_one_point": "one figure so far, {lv} in {ly}{est}; probability of meeting the target ({rgoal}) in {T}: {p}",
+        "summary_relative_open": "projected {pv} in {T} (target {rgoal}); probability met {p}",
         # the downloads of a year report (present/documents.py)
         "downloads": "Downloads",
         "download_csv": "Status table (CSV)",
@@ -992,6 +1054,7 @@ EN = Locale(
         "count_total": "All targets",
         "page_number": "Page {page} of {pages}",
         "points": "{n} pts",
+        "points_one": "{n} pt",
         "index_counts": "Targets in each status, by year of assessment",
         "index_matrix": "Status of every target, year by year",
     },
@@ -1047,6 +1110,10 @@ EN = Locale(
             "average_growth",
             "no_base",
         ): "{name}: needs the {base} base-year figure and at least one later year to compute average growth.",
+        (
+            "average_growth",
+            "no_later",
+        ): "{name}: the {base} base-year figure is in; at least one later year is needed to compute average growth.",
         ("average_growth", "open"): {
             "floor": "{name}: average growth {base}–{ly} is {lv}{est}; {req}; projected {pv} for the term{rng}{above}; probability of meeting the target ({goal}): {p}.",
             "range": "{name}: average growth {base}–{ly} is {lv}{est}; {req}; projected {pv} for the term{rng}{above}; probability of meeting the target ({goal}): {p}.",
@@ -1089,6 +1156,10 @@ EN = Locale(
             "change_per_year",
             "no_base",
         ): "{name}: needs the {base} base-year figure (or one the resolution states) and at least one later year to compute the average yearly {dverb}.",
+        (
+            "change_per_year",
+            "no_later",
+        ): "{name}: the {base} base is in; at least one later year is needed to compute the average yearly {dverb}.",
         (
             "change_per_year",
             "open",
@@ -1135,20 +1206,20 @@ EN = Locale(
         },
         # a level compared with another unit's (relative)
         ("relative", "final"): {
-            "floor": "{name}: {pv} in {T}{est}, {ref} {dv}; target {rgoal}: {verdict}.",
-            "ceiling": "{name}: {pv} in {T}{est}, {ref} {dv}; target {rgoal}: {verdict}.",
+            "floor": "{name}: {pv} in {T}{est} against {dv} for {ref}; target {rgoal}: {verdict}.",
+            "ceiling": "{name}: {pv} in {T}{est} against {dv} for {ref}; target {rgoal}: {verdict}.",
         },
         (
             "relative",
             "no_reference",
-        ): "{name}: no figures of the reference unit ({ref}) to compare with.",
+        ): "{name}: no figures of {ref} to compare with.",
         ("relative", "one_point"): {
-            "floor": "{name}: a figure for {ly} only ({lv}){est}, {ref} {dv} in {dy}; not enough for a trend; probability of being {rgoal} in {T}: {p}.",
-            "ceiling": "{name}: a figure for {ly} only ({lv}){est}, {ref} {dv} in {dy}; not enough for a trend; probability of being {rgoal} in {T}: {p}.",
+            "floor": "{name}: a figure for {ly} only ({lv}){est}, against {dv} for {ref} in {dy}; not enough for a trend; probability of meeting the target ({rgoal}) in {T}: {p}.",
+            "ceiling": "{name}: a figure for {ly} only ({lv}){est}, against {dv} for {ref} in {dy}; not enough for a trend; probability of meeting the target ({rgoal}) in {T}: {p}.",
         },
         ("relative", "open"): {
-            "floor": "{name}: {lv} in {ly}{est}, {ref} {dv} in {dy}; on the {fy}–{ly} trend, the {T} figure is projected at {pv}{rng}; probability of being {rgoal} in {T}: {p}.",
-            "ceiling": "{name}: {lv} in {ly}{est}, {ref} {dv} in {dy}; on the {fy}–{ly} trend, the {T} figure is projected at {pv}{rng}; probability of being {rgoal} in {T}: {p}.",
+            "floor": "{name}: {lv} in {ly}{est}, against {dv} for {ref} in {dy}; on the {fy}–{ly} trend, the {T} figure is projected at {pv}{rng}; probability of meeting the target ({rgoal}): {p}.",
+            "ceiling": "{name}: {lv} in {ly}{est}, against {dv} for {ref} in {dy}; on the {fy}–{ly} trend, the {T} figure is projected at {pv}{rng}; probability of meeting the target ({rgoal}): {p}.",
         },
     },
     comparators={">=": "at least ", ">": "above ", "<=": "at most ", "<": "below ", "==": ""},
@@ -1172,6 +1243,7 @@ EN = Locale(
     bases={
         "2016-2020": "2016–2020 poverty standard",
         "2022-2025": "2021–2025 multidimensional poverty standard",
+        "2026-2030": "2026–2030 multidimensional poverty standard",
     },
     # reason codes of rejected cells and rows (schema.REJECT_CODES)
     reject_reasons={

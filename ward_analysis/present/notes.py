@@ -23,7 +23,7 @@ from ..model.catalog import Catalog, Target
 from ..model.figures import comparable, year_figures
 from ..model.rollup import parse_detail
 from ..schema import NO_FIGURE_FLAGS, RESULT_KINDS, split_flags
-from .format import band_text, own_decimals, show
+from .format import band_text, own_decimals, points, show
 from .locale import Locale, get_locale
 
 #: The longest quote of a rejected cell or row (a whole row's text is cut).
@@ -243,7 +243,7 @@ def _tolerance(t: Target, figures: dict[str, float], locale: Locale) -> dict[str
     """An approximate level's default tolerance (points of a share) and the band it gives."""
     lang, tol = locale.code, figures["tolerance"]
     shown = (
-        locale.word("points", n=_figure(locale, tol))
+        points(tol, lang)
         if t.measure == "share"
         else show(tol, t, lang, decimals=own_decimals(tol))
     )

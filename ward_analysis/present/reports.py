@@ -23,6 +23,7 @@ from ..model.panel import OFF_TRACK, ON_TRACK
 from ..read.catalog import load_catalog
 from ..read.observations import load_observations
 from ..read.overrides import default_overrides_path, load_overrides
+from ..read.units import registry_path
 from ..schema import STATUSES
 from .charts import chart_grid, legend_html, target_spec
 from .documents import downloads_html
@@ -54,9 +55,9 @@ from .tables import (
 )
 
 
-def _inputs(catalog_path, observations_path, rejects_path, unit, lang):
+def _inputs(catalog_path, observations_path, rejects_path, unit, lang, units_path=None):
     get_locale(lang)  # an unknown language is refused before anything is read
-    catalog = load_catalog(catalog_path)
+    catalog = load_catalog(catalog_path, units_path=units_path)
     observations = load_observations(observations_path, catalog=catalog)
     rejects_file = Path(rejects_path) if rejects_path else config.REJECTS_PATH
     rejects = pd.read_csv(rejects_file, dtype={"target_id": str}) if rejects_file.exists() else None
@@ -66,6 +67,12 @@ def _inputs(catalog_path, observations_path, rejects_path, unit, lang):
             f"unit '{unit}' has no observations in {observations_path or config.OBSERVATIONS_PATH}"
         )
     return catalog, observations, rejects, unit
+
+
+def _registry(catalog: Catalog, units_path) -> Path | None:
+    """The registry of units a page rests on: the one naming the units its targets compare
+    with (None for a catalog without such targets)."""
+    return registry_path(units_path) if catalog.reference_units() else None
 
 
 def _overrides_path(overrides_path, catalog_path) -> Path | None:
@@ -287,14 +294,17 @@ def year_report(
     rejects_path: str | Path | None = None,
     catalog_path: str | Path | None = None,
     overrides_path: str | Path | None = None,
+    units_path: str | Path | None = None,
 ) -> YearReport:
     """Load everything a per-year report shows, assessed as of ``year`` (no later data used).
 
     ``overrides_path``: analysts' overrides of a status (default: ``data/raw/overrides.yaml``
-    when it exists and the catalog is the shipped one).
+    when it exists and the catalog is the shipped one). ``units_path``: the registry of units
+    that names the units the catalog's targets compare with (default
+    ``data/raw/units.yaml``; read only for a catalog with such targets).
     """
     catalog, observations, rejects, unit = _inputs(
-        catalog_path, observations_path, rejects_path, unit, lang
+        catalog_path, observations_path, rejects_path, unit, lang, units_path
     )
     first, last = catalog.term
     if not isinstance(year, int) or not first <= year <= last:
@@ -307,7 +317,7 @@ def year_report(
         if year > first
         else None
     )
-    files = _data_files(catalog, observations, [path])
+    files = _data_files(catalog, observations, [path, _registry(catalog, units_path)])
     return YearReport(catalog, observations, rejects, unit, year, lang, current, previous, files)
 
 
@@ -475,13 +485,17 @@ def term_review(
     observations_path: str | Path | None = None,
     catalog_path: str | Path | None = None,
     overrides_path: str | Path | None = None,
+    units_path: str | Path | None = None,
 ) -> TermReview:
     """Load the term review: every as-of year's assessment and the backtest.
 
     ``overrides_path``: analysts' overrides of a status, as for :func:`year_report`. They show
     in the outcome and the evolution; the backtest scores the model's own forecasts.
+    ``units_path``: the registry of units, as for :func:`year_report`.
     """
-    catalog, observations, _, unit = _inputs(catalog_path, observations_path, None, unit, lang)
+    catalog, observations, _, unit = _inputs(
+        catalog_path, observations_path, None, unit, lang, units_path
+    )
     first, last = catalog.term
     computed = pd.concat(
         [assess(catalog, observations, y, unit=unit) for y in range(first, last + 1)],
@@ -492,5 +506,5 @@ def term_review(
     path = _overrides_path(overrides_path, catalog_path)
     overrides = load_overrides(path, catalog=catalog) if path is not None else None
     assessments = apply_overrides(computed, overrides, catalog=catalog)
-    files = _data_files(catalog, observations, [path])
+    files = _data_files(catalog, observations, [path, _registry(catalog, units_path)])
     return TermReview(catalog, observations, unit, lang, assessments, scores, files)

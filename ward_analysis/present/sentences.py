@@ -27,6 +27,7 @@ from .format import (
     format_value,
     own_decimals,
     percent,
+    reference_name,
     relative_goal,
     show,
     show_limit,
@@ -81,7 +82,7 @@ class _Fields:
             "as_of": str(int(c["as_of"][0])) if len(c["as_of"]) else "",
             "above_text": locale.word("above_range", top=top) if top else "",
             "band": band_text(t, self.lang),
-            "ref": t.reference or "",
+            "ref": reference_name(t, self.lang),
         }
         if t.direction is not None:  # a change a year: its way, in words
             self.constants |= {"dgoal": change_goal(t, self.lang),
@@ -143,8 +144,10 @@ class _Fields:
                 dtype=object,
             )  # fmt: skip
         if name == "p":
+            # as page one and the tables say it (rounded down): only the digits that cannot
+            # change the whole percentage are dropped, so that equal texts are made once
             return _texts(
-                np.round(np.asarray(c["probability"], dtype=float) * 100) / 100,
+                np.floor(np.asarray(c["probability"], dtype=float) * 1e6) / 1e6,
                 lambda v: percent(v, lang),
             )
         if name == "ob":

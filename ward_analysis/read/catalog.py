@@ -25,23 +25,36 @@ from ..model.catalog import (
     group_problems,
 )
 from ..text import nfc
+from .units import registry_path, unit_names
 
 _TERM_KEYS = {"base_year", "first_year", "target_year"}
 #: Fields a draft catalog (``ward-analysis targets-from-text``) adds to each entry.
 _DRAFT_KEYS = {"needs_review", "review_reason", "confidence"}
 
 
-def load_catalog(path: str | Path | None = None) -> Catalog:
+def load_catalog(
+    path: str | Path | None = None, *, units_path: str | Path | None = None
+) -> Catalog:
     """Load and validate a target catalog (default: the shipped one for phường Chi Lăng).
 
     The result is cached while the file (and its resolution text) is unchanged, so
     that reports run in one kernel read it once. A catalog is not to be modified.
 
+    A target compared with another unit (kind ``relative``) names that unit as the registry
+    of units ``units_path`` (default ``data/raw/units.yaml``, when there is one) names it,
+    else as the catalog does, else by its code (:meth:`.Catalog.with_reference_names`); the
+    registry is read only for a catalog with such targets.
+
     Raises :class:`CatalogError` naming the entry and field of the first
     problems found (unknown kind, missing threshold, duplicate id, comparator
     that does not fit the measure, text not found verbatim in the resolution…).
     """
-    return _load_catalog(Path(path) if path is not None else config.CATALOG_PATH)
+    catalog = _load_catalog(Path(path) if path is not None else config.CATALOG_PATH)
+    codes = sorted(catalog.reference_units())
+    names = unit_names(codes, units_path)
+    if not names:
+        return catalog
+    return catalog.with_reference_names(names, source=str(registry_path(units_path)))
 
 
 @cached_while_unchanged

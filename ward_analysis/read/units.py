@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +33,7 @@ import yaml
 
 from .. import config
 from ..errors import UnitsError
+from ..io import cached_while_unchanged
 from ..model.units import Registry, Unit
 from ..schema import UNIT_KINDS
 from ..text import match_key, nfc
@@ -60,6 +62,29 @@ def load_units(path: str | Path | None = None) -> Registry:
     units = [_unit(path, i, entry) for i, entry in enumerate(raw["units"], start=1)]
     province = raw.get("province")
     return Registry(units, province=nfc(str(province)) if province else None, source=str(path))
+
+
+_load_units_once = cached_while_unchanged(load_units)
+
+
+def registry_path(path: str | Path | None = None) -> Path | None:
+    """The registry that names the units a catalog's targets compare with: ``path``, or
+    ``data/raw/units.yaml`` when it exists (None: no registry)."""
+    if path is not None:
+        return Path(path)
+    return config.UNITS_PATH if config.UNITS_PATH.is_file() else None
+
+
+def unit_names(codes: Iterable[str], path: str | Path | None = None) -> dict[str, str]:
+    """The name of each of ``codes`` the registry holds ("Tỉnh Gia Lai"; its label where it
+    has one), from the registry :func:`registry_path` gives; {} without codes (nothing is read)
+    or without a registry. A registry given but missing or malformed is a :class:`UnitsError`."""
+    codes = list(codes)
+    found = registry_path(path) if codes else None
+    if found is None:
+        return {}
+    registry = _load_units_once(found)
+    return {code: registry[code].shown for code in codes if code in registry}
 
 
 def _unit(path: Path, number: int, entry: Any) -> Unit:

@@ -38,11 +38,14 @@ _REGISTRY: dict[str, Kind] = {}
 @dataclass(frozen=True)
 class Overlay:
     """The target on a chart: a line at a figure (``rule``), a band (``band``: low, high), or
-    a path of (year, figure) points (``path``: a growth to follow); None where not drawn."""
+    a path of (year, figure) points (``path``: a growth to follow); None where not drawn.
+    ``until``: the year a line or band holds to (a level due by a year inside the term),
+    nothing drawn after it; None: the whole chart."""
 
     rule: float | None = None
     band: tuple[float, float] | None = None
     path: list[tuple[int, float]] | None = None
+    until: int | None = None
 
 
 class Kind:
@@ -169,6 +172,14 @@ class Kind:
 
     def __repr__(self) -> str:
         return f"<kind {self.name}>"
+
+
+def base_known(c: dict[str, np.ndarray], target: Target) -> np.ndarray:
+    """Rows whose base is known (stated in the catalog, or the base year's figure is the only
+    one so far): a rate over the term then waits for a later year, not for its base."""
+    latest = pd.to_numeric(pd.Series(c["latest_year"]), errors="coerce").to_numpy(dtype=float)
+    stated = getattr(target, "base_value", None) is not None
+    return np.full(len(latest), stated) | (latest == target.base_year)
 
 
 def register(cls: type[Kind]) -> type[Kind]:

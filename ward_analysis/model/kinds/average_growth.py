@@ -12,17 +12,14 @@ import numpy as np
 
 from ...schema import GROWTH_UNIT
 from ..panel import (
-    TOL,
     empty_result,
-    meets,
     pace,
-    provisional_p,
-    status_from_p,
+    settle_rate,
     trend_projection,
     upward,
 )
 from ..progress import mix, progress_probability
-from . import Kind, Overlay, register
+from . import Kind, Overlay, base_known, register
 
 
 def goal_level(target, base_value: np.ndarray) -> np.ndarray:
@@ -82,34 +79,17 @@ class AverageGrowth(Kind):
         pace(result, so_far, required, up)
         result["latest_value"] = so_far
         usable = (v0 > 0) & (panel.n_points >= 2)
-        p = np.where(usable, p, np.nan)
-        status = status_from_p(p)
-        status[np.isnan(p)] = "insufficient_data"
-        final = panel.column(T)
-        known = ~np.isnan(final) & (v0 > 0)
-        final_cagr = cagr(final, np.full(n_units, T - base))
-        ok = meets(final_cagr, target)
-        status[known] = np.where(ok[known], "achieved", "missed")
-        p_final = ok.astype(float)
-        if T in panel.years:
-            on_estimate = known & panel.estimate[:, T - panel.years[0]]
-            result["provisional"] = on_estimate
-            p_est = provisional_p(final, ens.noise_plain, needed_level, up)
-            p_final = np.where(on_estimate, p_est, p_final)
-        p = np.where(known, p_final, p)
-        for k in ("projected_value", "projected_low", "projected_high"):
-            result[k] = np.where(known, final_cagr, np.where(usable, result[k], np.nan))
-        result["status"], result["probability"] = status, p
-        result["method"] = np.where(usable, result["method"], "needs_base")
-        if target.upper is not None:
-            result["above_range"] = result["projected_value"] > target.upper + TOL
-        return result
+        return settle_rate(result, panel, target, p, usable=usable, has_base=v0 > 0,
+                           as_rate=lambda levels: cagr(levels, np.full(n_units, T - base)),
+                           goal=needed_level, up=up, noise=ens.noise_plain)  # fmt: skip
 
     def sentence_cases(self, c, target):
         status = c["status"]
         final = (status == "achieved") | (status == "missed")
         every = np.ones(len(status), dtype=bool)
-        return [(final, "final"), (status == "insufficient_data", "no_base"), (every, "open")]
+        waiting = status == "insufficient_data"
+        return [(final, "final"), (waiting & base_known(c, target), "no_later"),
+                (waiting, "no_base"), (every, "open")]  # fmt: skip
 
     def overlay(self, target, figures, years) -> Overlay:
         base = figures[figures["year"] == target.base_year]["value"]

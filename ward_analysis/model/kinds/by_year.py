@@ -9,10 +9,12 @@ projection to that year. The target seen with its ``year`` as its target year is
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 
 from ...schema import LEVEL_MEASURES
-from . import register
+from . import Overlay, register
 from .end_level import EndLevel
 
 
@@ -48,6 +50,10 @@ class ByYear(EndLevel):
 
     def sdg_goal(self, target, base_value):
         return super().sdg_goal(due(target), base_value)
+
+    def overlay(self, target, figures, years) -> Overlay:
+        """The level (or band) up to its year, nothing after it: the target is due then."""
+        return replace(super().overlay(target, figures, years), until=target.year)
 
     def synthetic(self, target, rng, n, years, scenarios):
         """Levels moving towards the threshold by the target's year, then held, give or take

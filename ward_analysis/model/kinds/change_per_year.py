@@ -18,17 +18,14 @@ import numpy as np
 
 from ...schema import GROWTH_UNIT, NUMERIC_MEASURES, PER_YEAR, POINTS_UNIT
 from ..panel import (
-    TOL,
     empty_result,
-    meets,
     pace,
-    provisional_p,
-    status_from_p,
+    settle_rate,
     trend_projection,
     upward,
 )
 from ..progress import mix, progress_probability
-from . import Kind, Overlay, register
+from . import Kind, Overlay, base_known, register
 
 
 def _sign(target) -> float:
@@ -151,34 +148,17 @@ class ChangePerYear(Kind):
         result["latest_value"] = so_far
         later = (panel.observed & (panel.years > b)[None, :]).any(axis=1)
         usable = has_base & later
-        p = np.where(usable, p, np.nan)
-        status = status_from_p(p)
-        status[np.isnan(p)] = "insufficient_data"
-        final = panel.column(T)
-        known = ~np.isnan(final) & has_base
-        final_size = size_of(target, base, final, np.full(n_units, span))
-        ok = meets(final_size, target)
-        status[known] = np.where(ok[known], "achieved", "missed")
-        p_final = ok.astype(float)
-        if T in panel.years:
-            on_estimate = known & panel.estimate[:, T - panel.years[0]]
-            result["provisional"] = on_estimate
-            p_est = provisional_p(final, ens.noise_plain, goal, good_up)
-            p_final = np.where(on_estimate, p_est, p_final)
-        p = np.where(known, p_final, p)
-        for k in ("projected_value", "projected_low", "projected_high"):
-            result[k] = np.where(known, final_size, np.where(usable, result[k], np.nan))
-        result["status"], result["probability"] = status, p
-        result["method"] = np.where(usable, result["method"], "needs_base")
-        if target.upper is not None:
-            result["above_range"] = result["projected_value"] > target.upper + TOL
-        return result
+        return settle_rate(result, panel, target, p, usable=usable, has_base=has_base,
+                           as_rate=lambda levels: size_of(target, base, levels, np.full(n_units, span)),
+                           goal=goal, up=good_up, noise=ens.noise_plain)  # fmt: skip
 
     def sentence_cases(self, c, target):
         status = c["status"]
         final = (status == "achieved") | (status == "missed")
         every = np.ones(len(status), dtype=bool)
-        return [(final, "final"), (status == "insufficient_data", "no_base"), (every, "open")]
+        waiting = status == "insufficient_data"
+        return [(final, "final"), (waiting & base_known(c, target), "no_later"),
+                (waiting, "no_base"), (every, "open")]  # fmt: skip
 
     def overlay(self, target, figures, years) -> Overlay:
         base = _base_of(target, figures)

@@ -2,7 +2,9 @@
 của tỉnh").
 
 ``reference`` is the code of the unit compared with and ``reference_target`` its target id
-holding the same indicator (default: the target's own id). The reference's figures are rows
+holding the same indicator (default: the target's own id). The reports name the unit by the
+registry of units, else by the catalog's ``reference_name_vi`` / ``reference_name_en``, else
+by its code (:meth:`.Target.reference_name`, :meth:`.Catalog.with_reference_names`). The reference's figures are rows
 of the same observations (unit = the reference's code): a province's figures are just
 another unit's rows. ``comparator`` and ``threshold`` apply to the unit's figure minus the
 reference's in the target year (threshold 0 unless the resolution states an offset).
@@ -42,7 +44,7 @@ REFERENCE_QUANTILES = 41
 @register
 class Relative(Kind):
     name = "relative"
-    fields = ("reference", "reference_target")
+    fields = ("reference", "reference_target", "reference_name_vi", "reference_name_en")
 
     def problems(self, t) -> list[str]:
         out = []
