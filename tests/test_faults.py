@@ -41,6 +41,8 @@ SLOW_WRITES = textwrap.dedent(
             return self.handle.__exit__(*exc)
         def write(self, data):
             print("writing", self.name, flush=True)
+            if len(data) < 16384:  # a small file: time for the kill to land during it
+                time.sleep(0.2)
             for i in range(0, len(data), 2048):
                 self.handle.write(data[i:i + 2048])
                 self.handle.flush()

@@ -261,3 +261,31 @@ def test_a_rate_with_only_its_base_year_waits_for_a_later_year_not_for_its_base(
     )
     no_base = describe(wa.assess(catalog, obs_frame({"1": {2021: 3.0}}), 2021), catalog)
     assert "cần số liệu năm gốc 2020" in no_base["explanation"].iloc[0]
+
+
+def test_a_rate_equal_to_its_goal_but_for_rounding_shows_the_goals_decimals(tmp_path):
+    """2,6 − 2,4 is 0,19999… in floating point: said 0,2 like the goal, not 0,2000."""
+    from ward_analysis.present.format import show
+
+    spec = {"id": "1", "kind": "change_per_year", "measure": "share", "comparator": ">=",
+            "threshold": 0.2, "direction": "down", "change_unit": "points",
+            "name_vi": "Tỷ lệ hộ nghèo", "name_en": "Poor households"}  # fmt: skip
+    target = make_catalog(tmp_path, spec)["1"]
+    assert show(2.6 - 2.4, target, "vi") == show(0.2, target, "vi") == "0,20 điểm %/năm"
+    assert show(0.201, target, "vi") == "0,201 điểm %/năm"  # near it: one more decimal
+
+
+def test_an_estimate_mark_goes_only_beside_a_latest_figure_that_is_an_estimate(tmp_path):
+    """A merged ward's base year is an estimate; its later figures are results: "(ước thực
+    hiện)" beside 2022's result would say a result is an estimate."""
+    catalog = make_catalog(tmp_path, END_LEVEL)
+    actual = obs_frame({"8": {2021: 84.0, 2022: 88.2}})
+    base = obs_frame({"8": {2020: 80.1}}, kind="estimate")
+    a = wa.assess(catalog, pd.concat([base, actual], ignore_index=True), 2022)
+    assert a["uses_estimate"].iloc[0] and not a["latest_estimate"].iloc[0]
+    said = describe(a, catalog, lang="vi")["explanation"].iloc[0]
+    assert "năm 2022 đạt 88,2 %;" in said and "ước" not in said
+    latest = pd.concat([obs_frame({"8": {2021: 84.0}}), obs_frame({"8": {2022: 88.2}},
+                       kind="estimate")], ignore_index=True)  # fmt: skip
+    said = describe(wa.assess(catalog, latest, 2022), catalog, lang="vi")["explanation"].iloc[0]
+    assert "năm 2022 đạt 88,2 % (ước thực hiện)" in said

@@ -141,7 +141,7 @@ ASSESS_COLUMNS = [
     "unit", "target_id", "as_of", "kind", "measure", "status", "probability",
     "latest_year", "latest_value", "projected_value", "projected_low", "projected_high",
     "threshold", "upper", "comparator", "above_range", "required_pace", "actual_pace",
-    "pace_ratio", "method", "n_points", "uses_estimate", "first_year_used",
+    "pace_ratio", "method", "n_points", "uses_estimate", "latest_estimate", "first_year_used",
     "detail_year", "detail_value", "other_basis", "other_basis_first", "provisional",
     "computed_status", "status_source", "override_reason", "override_by", "override_date",
 ]  # fmt: skip

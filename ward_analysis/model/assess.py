@@ -296,6 +296,12 @@ def _assess(catalogs: dict[str, Catalog], obs: pd.DataFrame, as_of: int) -> pd.D
             "comparator": np.full(n, target.comparator, dtype=object),
             "n_points": panel.n_points,
             "uses_estimate": (panel.estimate & panel.observed).any(axis=1),
+            # whether the latest figure itself is an estimate (what "(ước)" beside it says)
+            "latest_estimate": np.where(
+                panel.last_idx >= 0,
+                panel.estimate[np.arange(n), np.clip(panel.last_idx, 0, None)],
+                False,
+            ),
             "other_basis": panel.other_basis,
             "other_basis_first": panel.other_basis_first,
         }

@@ -80,7 +80,12 @@ def _apart_from_goal(value: float, target: Target, decimals: int) -> int:
     goals = [g for g in (target.threshold_value, target.upper) if g is not None and g == g]
     for extra in (0, 1, 2):
         d = decimals + extra
-        if not any(value != g and round(value, d) == round(g, d) for g in goals):
+        # a value equal to a goal but for the floating-point rounding of a difference
+        # (2,6 − 2,4 = 0,19999…) is the goal: no extra decimals for it
+        if not any(
+            abs(value - g) > 1e-9 * max(1.0, abs(g)) and round(value, d) == round(g, d)
+            for g in goals
+        ):
             return d
     return decimals + 2
 

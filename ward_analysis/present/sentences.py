@@ -112,8 +112,9 @@ class _Fields:
     def _make(self, name: str):
         c, lang, word = self.c, self.lang, self.locale.word
         year = lambda v: str(int(v)) if v >= 0 else "–"  # noqa: E731
-        if name == "est":
-            return np.where(c["uses_estimate"], word("estimate_mark"), "").astype(object)
+        if name == "est":  # beside the latest figure: whether that figure is an estimate
+            said = c["latest_estimate"] if "latest_estimate" in c else c["uses_estimate"]
+            return np.where(said, word("estimate_mark"), "").astype(object)
         if name in ("ly", "fy", "oy", "dy"):
             key = {"ly": "latest_year", "fy": "first_year_used", "oy": "other_basis_first",
                    "dy": "detail_year"}[name]  # fmt: skip
@@ -269,6 +270,7 @@ def _sentences(c: dict[str, np.ndarray], t: Target, locale: Locale) -> np.ndarra
 _NEEDED = ("status", "uses_estimate", "latest_year", "first_year_used", "latest_value", "projected_value",
            "projected_low", "projected_high", "probability", "above_range", "other_basis", "other_basis_first",
            "n_points", "as_of", "detail_year", "detail_value", "required_pace")  # fmt: skip
+_OPTIONAL = ("latest_estimate",)
 _YEARS = ("latest_year", "first_year_used", "other_basis_first", "detail_year")
 
 
@@ -279,7 +281,9 @@ def explanations(frame: pd.DataFrame, catalog: Catalog, lang: str = "vi") -> np.
     locale = get_locale(lang)
     out = np.empty(len(frame), dtype=object)
     columns = {}
-    for k in _NEEDED:
+    for k in _NEEDED + _OPTIONAL:
+        if k not in frame:
+            continue  # a frame from before the column existed (read back from a CSV)
         col = frame["computed_status"] if k == "status" and "computed_status" in frame else frame[k]
         columns[k] = col.to_numpy(dtype=float, na_value=np.nan) if k in _YEARS else col.to_numpy()
     groups = frame.groupby(["target_id", "as_of"], sort=False).indices

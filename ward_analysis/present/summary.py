@@ -310,7 +310,9 @@ def _fields(row, target: Target, locale: Locale) -> dict[str, str]:
         "oy": _year(row.other_basis_first),
         "span": span,
         "p": percent(probability, lang),
-        "est": f" ({word('estimate')})" if _flag(row.uses_estimate) else "",
+        "est": f" ({word('estimate')})"
+        if _flag(getattr(row, "latest_estimate", row.uses_estimate))
+        else "",
     }
 
 

@@ -163,6 +163,10 @@ def status_table_html(
     return f'{CSS}<table class="ward-table {kind}"><thead>{header}</thead><tbody>{"".join(rows)}</tbody></table>'
 
 
+def _flag(value) -> bool:
+    return not pd.isna(value) and bool(value)
+
+
 def _projection(r, target, lang: str) -> str:
     """The end-of-term cell: the target year's own figure once it is in (no fitted value or
     interval beside it; marked where it is an estimate), else the projection and its
@@ -171,7 +175,8 @@ def _projection(r, target, lang: str) -> str:
     computed = getattr(r, "computed_status", r.status)
     has_final_year = pd.notna(r.latest_year) and int(r.latest_year) >= target.target_year
     if computed != "not_comparable" and has_final_year and pd.notna(r.latest_value):
-        mark = f" ({get_locale(lang).word('estimate')})" if r.uses_estimate else ""
+        estimate = getattr(r, "latest_estimate", r.uses_estimate)
+        mark = f" ({get_locale(lang).word('estimate')})" if _flag(estimate) else ""
         return show(r.latest_value, target, lang) + mark
     if pd.isna(r.projected_value) or getattr(r, "method", None) == "one_point":
         return "–"  # one figure gives no trend: its "projection" is the pace the target needs
