@@ -182,6 +182,17 @@ def base_known(c: dict[str, np.ndarray], target: Target) -> np.ndarray:
     return np.full(len(latest), stated) | (latest == target.base_year)
 
 
+def rate_cases(c: dict[str, np.ndarray], target: Target) -> list[tuple[np.ndarray, str]]:
+    """The sentence cases of a rate over the term (an average growth, a change per year):
+    final, waiting for a year after the base, waiting for the base, open."""
+    status = c["status"]
+    final = (status == "achieved") | (status == "missed")
+    waiting = status == "insufficient_data"
+    every = np.ones(len(status), dtype=bool)
+    return [(final, "final"), (waiting & base_known(c, target), "no_later"),
+            (waiting, "no_base"), (every, "open")]  # fmt: skip
+
+
 def register(cls: type[Kind]) -> type[Kind]:
     """Class decorator: make a kind known by its ``name`` (twice the same name is an error)."""
     if cls.name in _REGISTRY:

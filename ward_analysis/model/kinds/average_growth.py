@@ -19,7 +19,7 @@ from ..panel import (
     upward,
 )
 from ..progress import mix, progress_probability
-from . import Kind, Overlay, base_known, register
+from . import Kind, Overlay, rate_cases, register
 
 
 def goal_level(target, base_value: np.ndarray) -> np.ndarray:
@@ -84,12 +84,7 @@ class AverageGrowth(Kind):
                            goal=needed_level, up=up, noise=ens.noise_plain)  # fmt: skip
 
     def sentence_cases(self, c, target):
-        status = c["status"]
-        final = (status == "achieved") | (status == "missed")
-        every = np.ones(len(status), dtype=bool)
-        waiting = status == "insufficient_data"
-        return [(final, "final"), (waiting & base_known(c, target), "no_later"),
-                (waiting, "no_base"), (every, "open")]  # fmt: skip
+        return rate_cases(c, target)
 
     def overlay(self, target, figures, years) -> Overlay:
         base = figures[figures["year"] == target.base_year]["value"]

@@ -25,7 +25,7 @@ from ..panel import (
     upward,
 )
 from ..progress import mix, progress_probability
-from . import Kind, Overlay, base_known, register
+from . import Kind, Overlay, rate_cases, register
 
 
 def _sign(target) -> float:
@@ -153,12 +153,7 @@ class ChangePerYear(Kind):
                            goal=goal, up=good_up, noise=ens.noise_plain)  # fmt: skip
 
     def sentence_cases(self, c, target):
-        status = c["status"]
-        final = (status == "achieved") | (status == "missed")
-        every = np.ones(len(status), dtype=bool)
-        waiting = status == "insufficient_data"
-        return [(final, "final"), (waiting & base_known(c, target), "no_later"),
-                (waiting, "no_base"), (every, "open")]  # fmt: skip
+        return rate_cases(c, target)
 
     def overlay(self, target, figures, years) -> Overlay:
         base = _base_of(target, figures)
