@@ -82,3 +82,33 @@ def test_text_from_the_data_is_escaped(tmp_path):
         "file": "<b>x</b>.csv", "row": 3, "column": "c", "raw_text": "<i>", "target_id": "4", "year": 2021,
         "reason_code": "bad_value", "reason": "r"}]), "Phường Thử", 2022)  # fmt: skip
     assert "<b>x</b>" not in notes_html(notes) and "&lt;b&gt;x&lt;/b&gt;" in notes_html(notes)
+
+
+def test_a_target_reading_anothers_figures_has_no_row_of_its_own_in_the_year_table():
+    """Hội Phú's 5c (the yearly fall of the poverty rate) reads 5a's figures: the year's
+    table shows them once, as 5a's levels, not again under the name of the fall."""
+    from ward_analysis import config
+
+    folder = config.RAW_DIR / "hoi_phu"
+    catalog = load_catalog(folder / "catalog.yaml")
+    obs = read_reports(folder, catalog).observations
+    rows = year_table(obs, catalog, "Phường Hội Phú", 2026, lang="vi").iloc[:, 0]
+    assert any(r.startswith("5a. ") for r in rows) and not any(r.startswith("5c. ") for r in rows)
+    assert len(rows) == len(catalog) - 1
+
+
+def test_a_change_a_year_is_said_with_its_way_in_the_tables(tmp_path):
+    """A poverty rate that rose while it was to fall: "tăng bình quân 0,50 điểm %/năm", not
+    "−0,50 điểm %/năm", in the figure and the projection cells (the term review, downloads)."""
+    from ward_analysis.present.tables import status_rows
+
+    spec = {"id": "1", "kind": "change_per_year", "measure": "share", "comparator": ">=",
+            "threshold": 0.2, "direction": "down", "change_unit": "points",
+            "name_vi": "Tỷ lệ hộ nghèo", "name_en": "Poor households"}  # fmt: skip
+    catalog = make_catalog(tmp_path, spec)
+    obs = obs_frame({"1": {2020: 3.0, 2021: 3.5, 2022: 4.0}})
+    a = assess(catalog, obs, 2022)
+    for lang, rise in (("vi", "tăng bình quân 0,50 điểm %/năm"), ("en", "up 0.50 pts/year")):
+        row = status_rows(a, catalog, lang=lang).iloc[0]
+        cells = " ".join(str(v) for v in row.to_numpy())
+        assert rise in cells and "−0,50" not in cells and "−0.50" not in cells

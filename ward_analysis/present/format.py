@@ -134,9 +134,24 @@ def show_range(
     return f"{low_number}–{high_text}" if low_text != high_text else low_text
 
 
+def show_compared(value: float, target: Target, lang: str) -> str:
+    """The figure compared with the threshold, as a table cell says it: a change a year with
+    its way (``giảm bình quân 0,20 điểm %/năm``), any other as :func:`show` does."""
+    if kinds.get(target.kind).said_with_its_way:
+        return change_phrase(value, target, lang)
+    return show(value, target, lang)
+
+
 def show_projection(value: float, low: float, high: float, target: Target, lang: str) -> str:
     """A projected value and its interval, ``78,4 % (72,2–83,6 %)``; the value alone where
-    the interval shows as one figure (``2,9 %/năm``, not ``2,9 %/năm (2,9–2,9 %/năm)``)."""
+    the interval shows as one figure (``2,9 %/năm``, not ``2,9 %/năm (2,9–2,9 %/năm)``); a
+    change a year with its way at each end."""
+    if kinds.get(target.kind).said_with_its_way:
+        text = change_phrase(value, target, lang)
+        if low is None or high is None or math.isnan(low) or math.isnan(high):
+            return text
+        ends = [change_phrase(v, target, lang) for v in sorted((low, high))]
+        return text if ends[0] == ends[1] else f"{text} ({ends[0]} – {ends[1]})"
     text = show(value, target, lang)
     if low is None or high is None or math.isnan(low) or math.isnan(high):
         return text

@@ -14,7 +14,7 @@ from ..model.catalog import Catalog
 from ..model.figures import year_figures
 from ..schema import LEVEL_MEASURES
 from .bases import other_basis_texts
-from .format import decimals_for, show, show_projection
+from .format import decimals_for, show, show_compared, show_projection
 from .locale import STATUS_CHIPS, get_locale
 from .sentences import analyst_notes, explanations, provisional, status_labels
 
@@ -112,7 +112,9 @@ def status_rows(
     ):  # fmt: skip
         tg = catalog[r.target_id]
         figure = (
-            "–" if pd.isna(r.latest_year) else f"{show(r.latest_value, tg, lang)} ({r.latest_year})"
+            "–"
+            if pd.isna(r.latest_year)
+            else f"{show_compared(r.latest_value, tg, lang)} ({r.latest_year})"
         )
         if other:  # the latest figures are on another basis: shown, named by it
             figure = other if figure == "–" else f"{figure}; {other}"
@@ -177,7 +179,7 @@ def _projection(r, target, lang: str) -> str:
     if computed != "not_comparable" and has_final_year and pd.notna(r.latest_value):
         estimate = getattr(r, "latest_estimate", r.uses_estimate)
         mark = f" ({get_locale(lang).word('estimate')})" if _flag(estimate) else ""
-        return show(r.latest_value, target, lang) + mark
+        return show_compared(r.latest_value, target, lang) + mark
     if pd.isna(r.projected_value) or getattr(r, "method", None) == "one_point":
         return "–"  # one figure gives no trend: its "projection" is the pace the target needs
     return show_projection(r.projected_value, r.projected_low, r.projected_high, target, lang)
@@ -203,10 +205,12 @@ def year_table(
 ) -> pd.DataFrame:
     """The year itself: plan, result (actual or estimate) and the change on the previous year,
     on the basis of the target in force; where the year has no result on it but one on
-    another basis, on that basis (named beside the result)."""
+    another basis, on that basis (named beside the result). A target that reads another's
+    figures (``figures_from``: a yearly fall of the rate 5a) has no row: its figures are that
+    target's row, and its levels under its own name would read as the fall."""
     locale = get_locale(lang)
     t = locale.words
-    targets = [tg.in_force(year) for tg in catalog]
+    targets = [tg.in_force(year) for tg in catalog if not tg.figures_from]
     figures = year_figures(observations, targets, unit=unit, first=year - 1, last=year, plans=True)
     picked = _picked(figures)
     others = _other_basis_figures(observations, targets, unit, year)

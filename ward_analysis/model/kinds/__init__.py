@@ -59,6 +59,9 @@ class Kind:
     pass_fail_chart: ClassVar[bool] = False
     #: Whether the chart's figures are a running total over the term.
     running_total: ClassVar[bool] = False
+    #: Whether the compared figure is a change with a way (a fall or a rise a year), said with
+    #: its way rather than a sign ("tăng 1,1 điểm %/năm", not "−1,1 điểm %/năm").
+    said_with_its_way: ClassVar[bool] = False
     #: The catalog fields of some kinds only (``catalog.KIND_FIELDS``) this kind takes.
     fields: ClassVar[tuple[str, ...]] = ()
     #: The comparators a numeric (not yes/no, not rated) target of this kind may use.

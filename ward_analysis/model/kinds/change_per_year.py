@@ -70,6 +70,7 @@ def _base_of(target, figures) -> float | None:
 @register
 class ChangePerYear(Kind):
     name = "change_per_year"
+    said_with_its_way = True
     fields = ("direction", "change_unit", "base_value")
 
     def problems(self, t) -> list[str]:
