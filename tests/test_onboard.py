@@ -436,6 +436,9 @@ def test_figures_never_come_from_dates_denominators_codes_or_names(text, thresho
 def test_a_statement_cut_off_is_flagged_not_read_as_a_title():
     row = _one("(20) MTTQ và các đoàn thể hàng năm đạt: hoàn thàn", term=(2020, 2025))
     assert row.needs_review and row.measure is None
+    # a short title is not a cut-off: "đạt chuẩn" with no colon before it
+    row = _one("(11). Hằng năm phường đạt chuẩn.", term=(2020, 2025))
+    assert (row.kind, row.measure, row.needs_review) == ("annual", "boolean", False)
 
 
 def test_date_and_source_lines_are_skipped_with_their_reason():

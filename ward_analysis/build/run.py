@@ -48,7 +48,7 @@ from ..read.catalog import load_catalog
 from ..read.cleaning import CleanResult, clean
 from ..read.observations import load_observations
 from ..read.overrides import default_overrides_path, load_overrides
-from ..read.units import registry_path
+from ..read.units import registry_of
 from . import keys
 from .index import index_html
 from .parameters import declared, notebook_parameters
@@ -339,7 +339,7 @@ def unit_jobs(
     named = (lambda stem: f"{label}/{stem}") if label else (lambda stem: stem)
     obs_path, rej_path = processed / "observations.csv", processed / "rejects.csv"
     common = dict(lang=lang, unit=unit, observations_path=obs_path, catalog_path=catalog.path)
-    registry = registry_path(units_path) if catalog.reference_units() else None
+    registry = registry_of(catalog, units_path)
     data = [obs_path, rej_path, catalog.path, *_resolution(catalog), overrides_path, registry]
     data_files = tuple(Path(p) for p in data if p is not None)
     todo: list[Job] = []

@@ -638,8 +638,9 @@ _TWO_SUBJECTS = re.compile(
     r"^\s*(?:trở lên\s+)?[^\d,;]{2,40}?\s+và\s+[^\d,;]{2,30}?\s+(?:được|đạt|có)\b"
 )
 
-#: A statement cut off in the middle of a word or after "đạt:".
-_TRUNCATED = re.compile(r"(?:đạt|là|:)\s*:?\s*\w{0,6}$|\bhoàn thàn$", re.IGNORECASE)
+#: A statement cut off after "đạt:" or "là:" ("hàng năm đạt: hoàn thàn"): at most a word and a
+#: part of one follow the colon ("đạt chuẩn", with no colon, is a title).
+_TRUNCATED = re.compile(r"\b(?:đạt|là)\s*:\s*(?:\w+\s+)?\w{0,6}$", re.IGNORECASE)
 
 
 def _year(r: Reading, year: str | None, by_year: bool, doubt: str | None) -> None:

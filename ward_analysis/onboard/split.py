@@ -30,7 +30,6 @@ SKIP_REASONS = {
     "after_list": "text after the list of targets",
     "date": "a date line",
     "source": "a source, author or photo line",
-    "empty": "a marker with no text",
 }
 
 _ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
@@ -82,8 +81,6 @@ class Statement:
     end: int
     text: str
     item: int
-    marker: str | None = None
-    under_heading: bool = False
 
 
 @dataclass
@@ -244,7 +241,6 @@ def segment(raw: str) -> Segmented:
     item = 0  # the last item number given
     open_item = False  # whether an unmarked or sub-marked piece belongs to that item
     current: Statement | None = None
-    after_heading = False
     in_list = True
     for index, piece in enumerate(pieces):
         start, end = _stripped(text, piece.start, piece.end)
@@ -275,7 +271,7 @@ def segment(raw: str) -> Segmented:
                 item, open_item = _next_item(item, piece.label), True
             else:
                 open_item = False
-            current, after_heading = None, True
+            current = None
             continue
         if numbered or (items_kind is None and piece.kind is not None):
             item, open_item = _next_item(item, piece.label), True
@@ -287,9 +283,8 @@ def segment(raw: str) -> Segmented:
             continue
         elif not open_item or item == 0:
             item += 1  # a statement of its own: under a heading, or in a list with no numbers
-        current = Statement(start, end, body, item, piece.kind, after_heading)
+        current = Statement(start, end, body, item)
         out.statements.append(current)
-        after_heading = False
     return out
 
 
@@ -331,11 +326,10 @@ def _list_start(text: str, pieces: list[_Piece]) -> tuple[int, str | None]:
             continue
         stripped = body.strip()
         if _is_heading(stripped, piece.kind) or (piece.kind == "roman" and not figures(stripped)):
-            char = text[piece.marker_start] if piece.kind == "bullet" else None
-            if _LIST_HEAD.search(stripped) and re.search(
+            if re.search(
                 r"chỉ tiêu (?:chủ yếu|cụ thể|chính|kinh tế|đến)|các chỉ tiêu", stripped, re.I
             ):
-                return i + 1, char
+                return i + 1, text[piece.marker_start] if piece.kind == "bullet" else None
             return i, None
         inline = re.search(r"chỉ tiêu[^:.;\n]{0,80}:\s*", body, re.IGNORECASE)
         if inline and not figures(body[: inline.end()].split(",")[-1]):
@@ -404,9 +398,10 @@ def _has_target(text: str) -> bool:
 
 
 def _comma_parts(statement: str, cuts: list[tuple[int, int, bool]]) -> list[tuple[int, int, bool]]:
-    """Cut a clause at its commas when each part has a figure of its own ("GRDP tăng
-    12%/năm, GRDP bình quân đầu người đạt 20.000 USD, kinh tế số chiếm 30%"): a part with
-    no figure stays with the part after it (a lead-in) or, at the end, before it."""
+    """Cut a clause at its commas when at least two parts have a target of their own ("GRDP
+    tăng 12%/năm, GRDP bình quân đầu người đạt 20.000 USD, kinh tế số chiếm 30%"): a part
+    with none opening the clause is the lead-in of the part after it ("Về kinh tế, …"); one
+    further on stays with the part before it ("…, nông thôn trên 85%, …")."""
     out = []
     for c_start, c_end, is_detail in cuts:
         depth, marks = 0, []

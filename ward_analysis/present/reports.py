@@ -23,7 +23,7 @@ from ..model.panel import OFF_TRACK, ON_TRACK
 from ..read.catalog import load_catalog
 from ..read.observations import load_observations
 from ..read.overrides import default_overrides_path, load_overrides
-from ..read.units import registry_path
+from ..read.units import registry_of
 from ..schema import STATUSES
 from .charts import chart_grid, legend_html, target_spec
 from .documents import downloads_html
@@ -67,12 +67,6 @@ def _inputs(catalog_path, observations_path, rejects_path, unit, lang, units_pat
             f"unit '{unit}' has no observations in {observations_path or config.OBSERVATIONS_PATH}"
         )
     return catalog, observations, rejects, unit
-
-
-def _registry(catalog: Catalog, units_path) -> Path | None:
-    """The registry of units a page rests on: the one naming the units its targets compare
-    with (None for a catalog without such targets)."""
-    return registry_path(units_path) if catalog.reference_units() else None
 
 
 def _overrides_path(overrides_path, catalog_path) -> Path | None:
@@ -317,7 +311,7 @@ def year_report(
         if year > first
         else None
     )
-    files = _data_files(catalog, observations, [path, _registry(catalog, units_path)])
+    files = _data_files(catalog, observations, [path, registry_of(catalog, units_path)])
     return YearReport(catalog, observations, rejects, unit, year, lang, current, previous, files)
 
 
@@ -506,5 +500,5 @@ def term_review(
     path = _overrides_path(overrides_path, catalog_path)
     overrides = load_overrides(path, catalog=catalog) if path is not None else None
     assessments = apply_overrides(computed, overrides, catalog=catalog)
-    files = _data_files(catalog, observations, [path, _registry(catalog, units_path)])
+    files = _data_files(catalog, observations, [path, registry_of(catalog, units_path)])
     return TermReview(catalog, observations, unit, lang, assessments, scores, files)

@@ -75,6 +75,12 @@ def registry_path(path: str | Path | None = None) -> Path | None:
     return config.UNITS_PATH if config.UNITS_PATH.is_file() else None
 
 
+def registry_of(catalog, path: str | Path | None = None) -> Path | None:
+    """The registry a catalog's pages rest on: the one naming the units its targets compare
+    with (:func:`registry_path`); None for a catalog without such targets."""
+    return registry_path(path) if catalog.reference_units() else None
+
+
 def unit_names(codes: Iterable[str], path: str | Path | None = None) -> dict[str, str]:
     """The name of each of ``codes`` the registry holds ("Tỉnh Gia Lai"; its label where it
     has one), from the registry :func:`registry_path` gives; {} without codes (nothing is read)

@@ -181,8 +181,7 @@ def base_known(c: dict[str, np.ndarray], target: Target) -> np.ndarray:
     """Rows whose base is known (stated in the catalog, or the base year's figure is the only
     one so far): a rate over the term then waits for a later year, not for its base."""
     latest = pd.to_numeric(pd.Series(c["latest_year"]), errors="coerce").to_numpy(dtype=float)
-    stated = getattr(target, "base_value", None) is not None
-    return np.full(len(latest), stated) | (latest == target.base_year)
+    return np.full(len(latest), target.base_value is not None) | (latest == target.base_year)
 
 
 def rate_cases(c: dict[str, np.ndarray], target: Target) -> list[tuple[np.ndarray, str]]:
